@@ -1,0 +1,203 @@
+package org.concurrencyhandbook.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class in a separate JVM — the same {@code java}, by default the same class path — with a time
+ * bound, its output captured, and its exit status returned.
+ *
+ * <p>A demo that deadlocks or spins must never take its caller with it, so the child and every process it
+ * started are destroyed when {@link #run()} returns, whatever happened: normal exit, time-out, or the calling
+ * thread interrupted (which is how JUnit ends a test that timed out). A shutdown hook destroys any child still
+ * alive when this JVM exits.
+ */
+public final class ChildJvm {
+
+    /** What the child did. {@code exitCode} is the status the process ended with (after a kill, the kill's). */
+    public record Result(String mainClass, int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr) {
+        public String output() {
+            return stdout + stderr;
+        }
+
+        /** A short account of the run, for assertion messages. */
+        public String describe() {
+            String end = timedOut ? "was killed after " + elapsed.toMillis() + " ms (time limit)"
+                                  : "exited with status " + exitCode + " after " + elapsed.toMillis() + " ms";
+            return mainClass + " " + end + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+        }
+    }
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildJvm::destroyTree), "child-jvm-reaper"));
+    }
+
+    private final String mainClass;
+    private String classPath = System.getProperty("java.class.path");
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
+    private Path workDir;
+    private Duration timeout = Duration.ofSeconds(30);
+    private PrintStream echo;
+
+    private ChildJvm(String mainClass) {
+        this.mainClass = Objects.requireNonNull(mainClass);
+    }
+
+    public static ChildJvm of(Class<?> mainClass) {
+        return new ChildJvm(mainClass.getName());
+    }
+
+    public static ChildJvm of(String mainClass) {
+        return new ChildJvm(mainClass);
+    }
+
+    /** The child's class path; by default this JVM's {@code java.class.path}. */
+    public ChildJvm classPath(String classPath) {
+        this.classPath = Objects.requireNonNull(classPath);
+        return this;
+    }
+
+    public ChildJvm jvmArgs(String... jvmArgs) {
+        Collections.addAll(this.jvmArgs, jvmArgs);
+        return this;
+    }
+
+    public ChildJvm args(String... args) {
+        Collections.addAll(this.args, args);
+        return this;
+    }
+
+    public ChildJvm args(List<String> args) {
+        this.args.addAll(args);
+        return this;
+    }
+
+    public ChildJvm workDir(Path workDir) {
+        this.workDir = workDir;
+        return this;
+    }
+
+    public ChildJvm timeout(Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout);
+        return this;
+    }
+
+    /** Also copy the child's output, as it comes, to this stream (for a reader watching a demo). */
+    public ChildJvm echoTo(PrintStream echo) {
+        this.echo = echo;
+        return this;
+    }
+
+    public List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    public Result run() throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command());
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command(), e);
+        }
+        LIVE.add(process);
+        closeStdin(process);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Thread outPump = pump(process.getInputStream(), stdout, "stdout");
+        Thread errPump = pump(process.getErrorStream(), stderr, "stderr");
+        boolean finished = false;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            if (!finished) {
+                destroyTree(process);
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+            LIVE.remove(process);
+            outPump.join(2_000);
+            errPump.join(2_000);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        int exit = process.isAlive() ? -1 : process.exitValue();
+        return new Result(mainClass, exit, !finished, elapsed,
+                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void closeStdin(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // a child that has already exited has no stdin to close
+        }
+    }
+
+    private Thread pump(InputStream from, ByteArrayOutputStream into, String name) {
+        OutputStream sink = echo == null ? into : new Tee(into, echo);
+        return Thread.ofPlatform().daemon().name("child-jvm-" + name).start(() -> {
+            try (from) {
+                from.transferTo(sink);
+            } catch (IOException ignored) {
+                // the child was destroyed while we read: what was read is kept
+            }
+        });
+    }
+
+    private static void destroyTree(Process process) {
+        // Collect the descendants first: once the child is gone they are re-parented and no longer findable.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static final class Tee extends OutputStream {
+        private final ByteArrayOutputStream copy;
+        private final PrintStream echo;
+
+        Tee(ByteArrayOutputStream copy, PrintStream echo) {
+            this.copy = copy;
+            this.echo = echo;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            copy.write(b);
+            echo.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            copy.write(b, off, len);
+            echo.write(b, off, len);
+            echo.flush();
+        }
+    }
+}

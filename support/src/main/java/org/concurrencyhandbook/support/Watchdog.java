@@ -1,0 +1,146 @@
+package org.concurrencyhandbook.support;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Watches a demo's threads and tells the demo when they have stalled, so that a bad example can print its
+ * diagnosis and end by itself instead of hanging its reader's terminal or the build.
+ *
+ * <p>Two kinds of stall are recognised: a deadlock among the watched threads that the JVM can see
+ * ({@link StallDetector}), and — for the stalls it cannot see, such as a livelock, a class-initialization
+ * deadlock or a cycle of virtual threads — a progress counter that has not moved for a given quiet period.
+ * The caller waits with {@link #awaitOutcome(Duration)}, which returns as soon as the threads finish or stall.
+ *
+ * <pre>{@code
+ * Watchdog watchdog = Watchdog.watch(List.of(t1, t2)).onDeadlock().start();
+ * Watchdog.Outcome outcome = watchdog.awaitOutcome(Duration.ofSeconds(5));
+ * if (outcome.stalled()) { System.out.println(outcome.diagnosis()); System.exit(1); }
+ * }</pre>
+ */
+public final class Watchdog {
+
+    /** How the watched threads ended up: all finished, stalled (with the diagnosis), or still running at the limit. */
+    public record Outcome(Kind kind, String diagnosis, Duration after) {
+        public enum Kind { FINISHED, DEADLOCK, NO_PROGRESS, STILL_RUNNING }
+
+        public boolean stalled() {
+            return kind == Kind.DEADLOCK || kind == Kind.NO_PROGRESS;
+        }
+    }
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final List<Thread> watched;
+    private boolean deadlocks;
+    private LongSupplier progress;
+    private Duration quiet;
+    private volatile Outcome stall;
+    private final CountDownLatch stalled = new CountDownLatch(1);
+    private Thread poller;
+    private long started;
+
+    private Watchdog(Collection<Thread> watched) {
+        this.watched = List.copyOf(watched);
+    }
+
+    public static Watchdog watch(Collection<Thread> threads) {
+        return new Watchdog(threads);
+    }
+
+    /** Report a stall when the JVM sees the watched threads in a deadlock (monitors or ownable synchronizers). */
+    public Watchdog onDeadlock() {
+        this.deadlocks = true;
+        return this;
+    }
+
+    /** Report a stall when {@code progress} has not changed for {@code quiet} while a watched thread is alive. */
+    public Watchdog onNoProgress(LongSupplier progress, Duration quiet) {
+        this.progress = Objects.requireNonNull(progress);
+        this.quiet = Objects.requireNonNull(quiet);
+        return this;
+    }
+
+    public Watchdog start() {
+        started = System.nanoTime();
+        poller = Thread.ofPlatform().daemon().name("watchdog").start(this::poll);
+        return this;
+    }
+
+    /**
+     * Waits until every watched thread has finished, a stall is seen, or {@code limit} has passed, whichever comes
+     * first. The watchdog stops polling when this returns.
+     */
+    public Outcome awaitOutcome(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            for (Thread thread : watched) {
+                long left = deadline - System.nanoTime();
+                while (thread.isAlive() && left > 0) {
+                    if (stalled.await(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS)) {
+                        return stall;
+                    }
+                    left = deadline - System.nanoTime();
+                }
+            }
+            if (stall != null) {
+                return stall;
+            }
+            boolean allDone = watched.stream().noneMatch(Thread::isAlive);
+            return allDone ? new Outcome(Outcome.Kind.FINISHED, "all watched threads finished", elapsed())
+                           : new Outcome(Outcome.Kind.STILL_RUNNING,
+                                   "still running after " + limit.toMillis() + " ms\n" + StallDetector.dump(alive()), elapsed());
+        } finally {
+            poller.interrupt();
+        }
+    }
+
+    private void poll() {
+        long lastValue = progress == null ? 0 : progress.getAsLong();
+        long lastChange = System.nanoTime();
+        try {
+            while (!Thread.currentThread().isInterrupted() && watched.stream().anyMatch(Thread::isAlive)) {
+                if (deadlocks) {
+                    Optional<StallDetector.Deadlock> deadlock = StallDetector.findDeadlock(watched);
+                    if (deadlock.isPresent()) {
+                        report(Outcome.Kind.DEADLOCK, deadlock.get().toString());
+                        return;
+                    }
+                }
+                if (progress != null) {
+                    long value = progress.getAsLong();
+                    if (value != lastValue) {
+                        lastValue = value;
+                        lastChange = System.nanoTime();
+                    } else if (System.nanoTime() - lastChange >= quiet.toNanos()) {
+                        report(Outcome.Kind.NO_PROGRESS, "No progress for " + quiet.toMillis() + " ms (counter stuck at "
+                                + value + ")\n" + StallDetector.dump(alive()));
+                        return;
+                    }
+                }
+                Thread.sleep(POLL);
+            }
+        } catch (InterruptedException stop) {
+            // awaitOutcome returned: nothing left to watch for
+        }
+    }
+
+    private void report(Outcome.Kind kind, String diagnosis) {
+        stall = new Outcome(kind, diagnosis, elapsed());
+        stalled.countDown();
+    }
+
+    private List<Thread> alive() {
+        return watched.stream().filter(Thread::isAlive).toList();
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,67 @@
+package org.concurrencyhandbook.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class ChildJvmTest {
+
+    @Test
+    void capturesBothStreamsAndTheExitStatus() throws Exception {
+        ChildJvm.Result result = ChildJvm.of(Fixtures.ExitsWith.class).args("3").run();
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.stdout()).isEqualTo("to stdout\n");
+        assertThat(result.stderr()).isEqualTo("to stderr\n");
+    }
+
+    @Test
+    void aChildThatNeverExitsIsKilledAtTheLimitWithItsDescendants() throws Exception {
+        ChildJvm.Result result = ChildJvm.of(Fixtures.NeverExits.class).timeout(Duration.ofSeconds(3)).run();
+
+        assertThat(result.timedOut()).as(result.describe()).isTrue();
+        assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10));
+        long grandchild = Long.parseLong(result.stdout().strip().replace("grandchild ", ""));
+        Optional<ProcessHandle> handle = ProcessHandle.of(grandchild);
+        if (handle.isPresent()) {
+            handle.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive)).as("grandchild %d", grandchild)
+                .isIn(Optional.empty(), Optional.of(false));
+    }
+
+    @Test
+    void anInterruptedCallerStillDestroysTheChild() throws Exception {
+        long before = liveChildren();
+        ChildJvm child = ChildJvm.of(Fixtures.Sleeps.class).timeout(Duration.ofMinutes(5));
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                child.run();
+            } catch (InterruptedException expected) {
+                // what JUnit does to a test that runs past its @Timeout
+            }
+        });
+        awaitLiveChildren(before + 1);
+        caller.interrupt();
+        caller.join(10_000);
+        awaitLiveChildren(before);
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(liveChildren()).isEqualTo(before);
+    }
+
+    private static long liveChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    private static void awaitLiveChildren(long count) throws InterruptedException {
+        for (int i = 0; i < 500 && liveChildren() != count; i++) {
+            Thread.sleep(20);
+        }
+    }
+}

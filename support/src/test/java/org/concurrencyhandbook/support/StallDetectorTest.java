@@ -1,0 +1,106 @@
+package org.concurrencyhandbook.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class StallDetectorTest {
+
+    @Test
+    void findsAndRendersAReentrantLockCycle() throws Exception {
+        ReentrantLock left = new ReentrantLock();
+        ReentrantLock right = new ReentrantLock();
+        CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        // lockInterruptibly lets the test break the cycle afterwards: no thread outlives the test.
+        Thread first = lockBoth("first", left, right, bothHoldOne);
+        Thread second = lockBoth("second", right, left, bothHoldOne);
+        try {
+            Watchdog.Outcome outcome = Watchdog.watch(List.of(first, second)).onDeadlock().start()
+                    .awaitOutcome(Duration.ofSeconds(10));
+
+            assertThat(outcome.kind()).isEqualTo(Watchdog.Outcome.Kind.DEADLOCK);
+            assertThat(outcome.diagnosis())
+                    .contains("Deadlock: 2 threads wait for each other")
+                    .contains("\"first\" holds java.util.concurrent.locks.ReentrantLock$NonfairSync@")
+                    .contains("held by \"second\"")
+                    .containsPattern("cycle: \"(first|second)\" -> \"(second|first)\" -> \"\\1\"")
+                    .contains("Locked ownable synchronizers:")
+                    .contains("at " + StallDetectorTest.class.getName());
+            assertThat(StallDetector.findDeadlock(List.of(Thread.currentThread()))).isEmpty();
+        } finally {
+            first.interrupt();
+            second.interrupt();
+            first.join(5_000);
+            second.join(5_000);
+        }
+        assertThat(StallDetector.findDeadlock()).isEmpty();
+    }
+
+    @Test
+    void aMonitorDeadlockIsDiagnosedAndTheDemoEndsByItself() throws Exception {
+        ChildJvm.Result demo = ChildJvm.of(Fixtures.MonitorDeadlock.class).timeout(Duration.ofSeconds(20)).run();
+
+        assertThat(demo.exitCode()).as(demo.describe()).isEqualTo(1);
+        assertThat(demo.stdout())
+                .startsWith("DEADLOCK")
+                .contains("\"first\" holds java.lang.Object@")
+                .contains("waits for java.lang.Object@")
+                .contains("-  waiting to lock java.lang.Object@")
+                .contains("-  locked java.lang.Object@")
+                .doesNotContain("got both");
+    }
+
+    @Test
+    void threadsThatFinishAreNotAStall() throws Exception {
+        Thread quick = Thread.ofPlatform().start(() -> { });
+        Watchdog.Outcome outcome = Watchdog.watch(List.of(quick)).onDeadlock().start().awaitOutcome(Duration.ofSeconds(10));
+
+        assertThat(outcome.kind()).isEqualTo(Watchdog.Outcome.Kind.FINISHED);
+    }
+
+    @Test
+    void aCounterThatStopsMovingIsReportedAsNoProgress() throws Exception {
+        ReentrantLock never = new ReentrantLock();
+        never.lock();
+        Thread stuck = Thread.ofPlatform().daemon().name("stuck").start(() -> {
+            try {
+                never.lockInterruptibly();
+            } catch (InterruptedException released) {
+                // end of test
+            }
+        });
+        try {
+            Watchdog.Outcome outcome = Watchdog.watch(List.of(stuck)).onNoProgress(() -> 42, Duration.ofMillis(300))
+                    .start().awaitOutcome(Duration.ofSeconds(10));
+
+            assertThat(outcome.kind()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
+            assertThat(outcome.diagnosis()).contains("counter stuck at 42").contains("\"stuck\"").contains("WAITING");
+        } finally {
+            stuck.interrupt();
+            stuck.join(5_000);
+        }
+    }
+
+    private static Thread lockBoth(String name, ReentrantLock outer, ReentrantLock inner, CyclicBarrier barrier) {
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                outer.lockInterruptibly();
+                try {
+                    barrier.await();
+                    inner.lockInterruptibly();
+                    inner.unlock();
+                } finally {
+                    outer.unlock();
+                }
+            } catch (Exception released) {
+                // interrupted by the test once the deadlock was seen
+            }
+        });
+    }
+}
