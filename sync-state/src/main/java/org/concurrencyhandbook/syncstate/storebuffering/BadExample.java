@@ -1,0 +1,35 @@
+package org.concurrencyhandbook.syncstate.storebuffering;
+
+/**
+ * 1.8 Reordering (store buffering) — the broken flags: plain {@code int} fields.
+ *
+ * <p>Read each method alone and the promise looks kept: I raise my flag <em>before</em> I look at yours, so if we
+ * both look, at least one of us must see the other's flag up. But nothing in the Java Memory Model orders a plain
+ * store before a later plain load of a different variable. The JIT may swap them, and on x86-64 the hardware does it
+ * by itself: the store waits in the core's store buffer while the load is served from the cache — the one
+ * reordering x86's TSO model allows (store → load). Both threads can read 0, and both enter.
+ *
+ * <p>On this 2-core x86-64 machine jcstress sees {@code 0, 0} millions of times per second; see GUIDE.md §1.8.
+ * Run it: {@code ./handbook 1.8}. It exits 1 at the first encounter in which both entered.
+ */
+public final class BadExample implements EntryFlags {
+
+    private int firstFlag;
+    private int secondFlag;
+
+    @Override
+    public int firstRaisesThenLooks() {
+        firstFlag = 1;
+        return secondFlag;
+    }
+
+    @Override
+    public int secondRaisesThenLooks() {
+        secondFlag = 1;
+        return firstFlag;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(Encounters.demonstrate("BadExample", BadExample::new));
+    }
+}

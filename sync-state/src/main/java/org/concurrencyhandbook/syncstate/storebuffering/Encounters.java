@@ -1,0 +1,35 @@
+package org.concurrencyhandbook.syncstate.storebuffering;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.concurrencyhandbook.support.TwoActorRace;
+
+/**
+ * The scenario both mains run: two threads meet on fresh flags, over and over, for at most two seconds, and we count
+ * the encounters in which both saw the other's flag down ({@code "0, 0"}). A bad run stops at the first sighting.
+ * The proof with statistics is the jcstress test, {@code StoreBufferingStress}.
+ */
+final class Encounters {
+
+    static final String BOTH_ENTERED = "0, 0";
+    private static final Duration BUDGET = Duration.ofSeconds(2);
+
+    private Encounters() {
+    }
+
+    static int demonstrate(String example, Supplier<EntryFlags> flags) throws InterruptedException {
+        TwoActorRace.Tally tally = new TwoActorRace<>(flags, EntryFlags::firstRaisesThenLooks, EntryFlags::secondRaisesThenLooks)
+                .run(BUDGET, BOTH_ENTERED::equals);
+        System.out.printf("1.8 Reordering (store buffering) — %s%n", example);
+        System.out.printf("Two threads each raised their own flag, then looked at the other's, in %,d encounters.%n", tally.trials());
+        System.out.printf("Outcomes (first saw, second saw): %s%n", tally.outcomes());
+        long bothEntered = tally.count(BOTH_ENTERED);
+        if (bothEntered > 0) {
+            System.out.printf("BOTH ENTERED %,d time(s): each thread saw the other's flag down although both had raised"
+                    + " theirs first — each store was still in its core's store buffer when the load ran.%n", bothEntered);
+            return 1;
+        }
+        System.out.printf("Never did both see the other's flag down, in %,d encounters.%n", tally.trials());
+        return 0;
+    }
+}
