@@ -1,0 +1,71 @@
+package org.concurrencyhandbook.catalog;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.concurrencyhandbook.support.ChildJvm;
+
+/**
+ * The handbook's runner, behind {@code ./handbook}: with no argument it lists every pitfall; with an id it runs that
+ * pitfall's BadExample, then its GoodExample, each in its own JVM with nothing but the JDK and its own classes, and
+ * shows what each printed and how it exited.
+ *
+ * <p>Exit status: 0 when the bad example showed its failure (exited non-zero) and the good one held (exited 0);
+ * 1 when an example did not behave so; 2 for an unknown id.
+ */
+public final class Handbook {
+
+    private static final Duration PER_EXAMPLE = Duration.ofSeconds(30);
+
+    private Handbook() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        Catalog catalog = Catalog.load();
+        if (args.length == 0 || args[0].equals("list")) {
+            out.println("The Java Concurrency Handbook — pitfalls. Run one with ./handbook <id>, e.g. ./handbook "
+                    + catalog.all().getFirst().id() + "\n");
+            out.print(catalog.listing());
+            return 0;
+        }
+        Optional<Pitfall> found = catalog.find(args[0]);
+        if (found.isEmpty()) {
+            err.println("Unknown pitfall id '" + args[0] + "'. The ids are:\n");
+            err.print(catalog.listing());
+            return 2;
+        }
+        Pitfall pitfall = found.get();
+        Path root = Catalog.root();
+        out.printf("%s %s — %s, package %s%n", pitfall.id(), pitfall.title(), pitfall.module(), pitfall.packageName());
+        ChildJvm.Result bad = runExample(pitfall.badExample(), pitfall, root, out);
+        ChildJvm.Result good = runExample(pitfall.goodExample(), pitfall, root, out);
+        boolean badShowedIt = !bad.timedOut() && bad.exitCode() != 0;
+        boolean goodHeld = !good.timedOut() && good.exitCode() == 0;
+        out.printf("%nBadExample %s; GoodExample %s.%n",
+                badShowedIt ? "showed the failure (exit " + bad.exitCode() + ")" : "did NOT show the failure",
+                goodHeld ? "held the invariant (exit 0)" : "did NOT hold the invariant");
+        out.printf("Read: GUIDE.md#%s   Proof: %s%n", pitfall.guideAnchor(), root.relativize(pitfall.testFile(root)));
+        return badShowedIt && goodHeld ? 0 : 1;
+    }
+
+    private static ChildJvm.Result runExample(String mainClass, Pitfall pitfall, Path root, PrintStream out)
+            throws InterruptedException {
+        String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        out.printf("%n──── %s ────%n", name);
+        out.flush();
+        ChildJvm.Result result = ChildJvm.of(mainClass)
+                .classPath(pitfall.exampleClassPath(root))
+                .timeout(PER_EXAMPLE)
+                .echoTo(out)
+                .run();
+        out.printf("──── %s %s in %.1f s ────%n", name,
+                result.timedOut() ? "was stopped at the time limit" : "exited with status " + result.exitCode(),
+                result.elapsed().toMillis() / 1000.0);
+        return result;
+    }
+}

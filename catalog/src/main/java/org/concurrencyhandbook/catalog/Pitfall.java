@@ -1,0 +1,34 @@
+package org.concurrencyhandbook.catalog;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/** One pitfall of the handbook, as the catalog lists it, and where its parts live in the repository. */
+public record Pitfall(String id, String title, String module, String packageName, String testClass) {
+
+    public String badExample() {
+        return packageName + ".BadExample";
+    }
+
+    public String goodExample() {
+        return packageName + ".GoodExample";
+    }
+
+    public Path sourceDirectory(Path root) {
+        return root.resolve(module).resolve("src/main/java").resolve(packageName.replace('.', '/'));
+    }
+
+    public Path testFile(Path root) {
+        return root.resolve(module).resolve("src/test/java").resolve(packageName.replace('.', '/')).resolve(testClass + ".java");
+    }
+
+    /** The class path an example runs with: the JDK, the JDK-only support module and its own chapter, nothing else. */
+    public String exampleClassPath(Path root) {
+        return root.resolve("support/target/classes") + File.pathSeparator + root.resolve(module).resolve("target/classes");
+    }
+
+    /** GitHub-style anchor of the pitfall's GUIDE heading {@code ### <id> <title>}. */
+    public String guideAnchor() {
+        return (id + " " + title).toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
+    }
+}
