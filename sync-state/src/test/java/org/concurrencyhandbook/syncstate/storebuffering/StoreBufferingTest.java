@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * One jcstress run, both variants: the plain flags must have been seen letting both threads in, the volatile flags
- * never, over millions of samples each.
+ * never, over hundreds of thousands of samples at least.
  */
 @Timeout(300)
 class StoreBufferingTest {
@@ -36,7 +36,8 @@ class StoreBufferingTest {
     void volatileFlagsNeverDo(TestReporter reporter) {
         Jcstress.Outcomes fenced = results.of(StoreBufferingStress.VolatileFields.class);
 
-        assertThat(fenced.samples()).as("samples").isGreaterThan(1_000_000);
+        // The plain flags show "0, 0" in about half their samples; none in a hundred thousand is no accident.
+        assertThat(fenced.samples()).as("samples").isGreaterThan(100_000);
         assertThat(fenced.count(BOTH_ENTERED)).as(fenced.table()).isZero();
         Evidence.goodHeld(reporter, "r1=0, r2=0 never seen in %,d samples", fenced.samples());
     }
