@@ -1,0 +1,111 @@
+package org.concurrencyhandbook.syncstate.checkthenact;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * The scenario both examples run: four callers ask the registry for the client of one host, the last three while
+ * the first client is still being opened.
+ *
+ * <p>The opener we hand the registry is slow in one precise way: it finishes opening only once every other caller
+ * has either reached the opener too, or is blocked waiting for a lock. A registry that checks and then acts lets all
+ * four reach the opener; a registry that makes the check and the act one step keeps the other three waiting. Either
+ * way the scenario goes on at once — it waits for an event, not for a length of time.
+ */
+final class Callers {
+
+    static final String HOST = "db.internal:5432";
+    static final int CALLERS = 4;
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private Callers() {
+    }
+
+    /** How many clients were opened for the one host, and how many different ones the callers received. */
+    record Outcome(int opened, int distinctClientsHandedOut) {
+        int leaked() {
+            return opened - 1;
+        }
+    }
+
+    static Outcome run(Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {
+        AtomicInteger opened = new AtomicInteger();
+        List<Thread> callers = new ArrayList<>();
+        Set<Thread> inOpener = ConcurrentHashMap.newKeySet();
+        CountDownLatch firstIsOpening = new CountDownLatch(1);
+        ClientRegistry registry = registryOn.apply(host -> {
+            inOpener.add(Thread.currentThread());
+            firstIsOpening.countDown();
+            awaitEveryOtherCaller(callers, inOpener);
+            return new ClientRegistry.Client(host, opened.incrementAndGet());
+        });
+
+        List<ClientRegistry.Client> handedOut = new CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int c = 1; c <= CALLERS; c++) {
+            callers.add(Thread.ofPlatform().daemon().name("caller-" + c).unstarted(() -> {
+                try {
+                    handedOut.add(registry.clientFor(HOST));
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        callers.getFirst().start();
+        if (!firstIsOpening.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the first caller never started opening a client");
+        }
+        callers.subList(1, CALLERS).forEach(Thread::start);
+        for (Thread caller : callers) {
+            if (!caller.join(PATIENCE.multipliedBy(2))) {
+                throw new IllegalStateException(caller.getName() + " did not finish");
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a caller failed", failure.get());
+        }
+        return new Outcome(opened.get(), (int) handedOut.stream().distinct().count());
+    }
+
+    /** Holds the opening caller until each other caller is in the opener as well, or blocked on a lock. */
+    private static void awaitEveryOtherCaller(List<Thread> callers, Set<Thread> inOpener) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Thread me = Thread.currentThread();
+        while (!callers.stream().filter(c -> c != me).allMatch(c -> inOpener.contains(c) || waitsForALock(c))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the other callers neither reached the opener nor blocked");
+            }
+            LockSupport.parkNanos(50_000);
+        }
+    }
+
+    private static boolean waitsForALock(Thread caller) {
+        Thread.State state = caller.getState();
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING;
+    }
+
+    static int demonstrate(String example, Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {
+        Outcome outcome = run(registryOn);
+        System.out.printf("1.1 Race condition (check-then-act) — %s%n", example);
+        System.out.printf("%d callers asked for the client of %s; the last %d asked while the first was being opened.%n",
+                CALLERS, HOST, CALLERS - 1);
+        System.out.printf("Clients opened: %d. Different clients handed out: %d.%n", outcome.opened(), outcome.distinctClientsHandedOut());
+        if (outcome.opened() > 1) {
+            System.out.printf("DUPLICATES: %d clients were opened for one host; the registry keeps one, so %d leaked"
+                    + " — every caller checked \"is there a client?\" before any had been stored.%n", outcome.opened(), outcome.leaked());
+            return 1;
+        }
+        System.out.println("Exactly one client was opened, and every caller got it.");
+        return 0;
+    }
+}
