@@ -1,0 +1,67 @@
+package org.concurrencyhandbook.syncstate.partialupdate;
+
+/**
+ * 1.5 Inconsistent state / partial update — the fixed bank: everything that can fail happens before anything
+ * changes, and the change itself happens all at once.
+ *
+ * <p>The risk check runs first; a refusal leaves every balance as it was. Then both balances change inside one
+ * critical section that holds the locks of both accounts, and contains nothing that can throw — so no other transfer,
+ * and no reader taking the same locks, can see the money in neither account or in both. The two locks are always
+ * taken lowest account number first, so two opposite transfers cannot deadlock (see 2.1).
+ *
+ * <p>Where the steps cannot be reordered — the second one talks to another system — the pattern is a compensating
+ * action in {@code catch} or {@code finally} that undoes the first step, or a transaction that makes both durable
+ * together. Copy-and-swap (build the new state aside, publish it in one write, as in 1.4) is the lock-free form.
+ *
+ * <p>Run it: {@code ./handbook 1.5}. It exits 0: the bank's total never changed.
+ */
+public final class GoodExample implements Bank {
+
+    private static final class Account {
+        private long balance;
+
+        Account(long balance) {
+            this.balance = balance;
+        }
+    }
+
+    private final Account[] accounts;
+    private final RiskCheck risk;
+
+    public GoodExample(int accounts, long openingBalance, RiskCheck risk) {
+        this.accounts = new Account[accounts];
+        for (int i = 0; i < accounts; i++) {
+            this.accounts[i] = new Account(openingBalance);
+        }
+        this.risk = risk;
+    }
+
+    @Override
+    public void transfer(int from, int to, long amount) {
+        risk.approve(from, to, amount);
+        Account first = accounts[Math.min(from, to)];
+        Account second = accounts[Math.max(from, to)];
+        synchronized (first) {
+            synchronized (second) {
+                accounts[from].balance -= amount;
+                accounts[to].balance += amount;
+            }
+        }
+    }
+
+    @Override
+    public long balance(int account) {
+        synchronized (accounts[account]) {
+            return accounts[account].balance;
+        }
+    }
+
+    @Override
+    public int accounts() {
+        return accounts.length;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(Transfers.demonstrate("GoodExample", GoodExample::new));
+    }
+}
