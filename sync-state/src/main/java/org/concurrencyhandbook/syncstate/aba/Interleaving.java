@@ -1,0 +1,113 @@
+package org.concurrencyhandbook.syncstate.aba;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The scenario both examples run — the classic ABA schedule, forced: the stack holds A, B, C (A on top). A worker
+ * starts to pop and stops just before its compare-and-set, having read "A, then B". Meanwhile the main thread pops A,
+ * pops B and pushes X (into a recycled node). Then the worker's CAS runs.
+ *
+ * <p>The damage is computed, not asserted: every item pushed must end up popped exactly once or still on the stack
+ * exactly once. Anything popped twice, or both popped and still stacked, was duplicated; anything in neither was lost.
+ */
+final class Interleaving {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private Interleaving() {
+    }
+
+    /** Every item pushed, what the pops returned, what is left on the stack, and what that adds up to. */
+    record Outcome(List<String> pushed, List<String> popped, List<String> left, List<String> duplicated, List<String> lost) {
+        boolean corrupted() {
+            return !duplicated.isEmpty() || !lost.isEmpty();
+        }
+    }
+
+    static Outcome run(Function<WorkStack.BeforeSwap, WorkStack> stackOn) throws InterruptedException {
+        CountDownLatch workerAtTheSwap = new CountDownLatch(1);
+        CountDownLatch othersDone = new CountDownLatch(1);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        WorkStack stack = stackOn.apply(() -> {
+            if (Thread.currentThread() == worker.get() && workerAtTheSwap.getCount() > 0) {
+                workerAtTheSwap.countDown();
+                await(othersDone, "the main thread never finished its pops and push");
+            }
+        });
+        List<String> pushed = new ArrayList<>(List.of("C", "B", "A", "X"));
+        stack.push("C");
+        stack.push("B");
+        stack.push("A");
+
+        List<String> popped = new ArrayList<>();
+        AtomicReference<String> workerPopped = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().daemon().name("worker").unstarted(() -> {
+            try {
+                workerPopped.set(stack.pop());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        worker.set(thread);
+        thread.start();
+        await(workerAtTheSwap, "the worker never reached its compare-and-set");
+        popped.add(stack.pop());
+        popped.add(stack.pop());
+        stack.push("X");
+        othersDone.countDown();
+        if (!thread.join(PATIENCE)) {
+            throw new IllegalStateException("the worker did not finish its pop");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the worker failed", failure.get());
+        }
+        popped.add(workerPopped.get());
+        return account(pushed, popped, stack.contents());
+    }
+
+    private static Outcome account(List<String> pushed, List<String> popped, List<String> left) {
+        Map<String, Integer> seen = new TreeMap<>();
+        popped.forEach(item -> seen.merge(item, 1, Integer::sum));
+        left.forEach(item -> seen.merge(item, 1, Integer::sum));
+        List<String> duplicated = seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        List<String> lost = pushed.stream().filter(item -> !seen.containsKey(item)).toList();
+        return new Outcome(pushed, popped, left, duplicated, lost);
+    }
+
+    private static void await(CountDownLatch latch, String failure) {
+        try {
+            if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int demonstrate(String example, Function<WorkStack.BeforeSwap, WorkStack> stackOn) throws InterruptedException {
+        Outcome outcome = run(stackOn);
+        System.out.printf("1.11 ABA problem — %s%n", example);
+        System.out.println("Stack [A, B, C]. A worker read \"top A, next B\" and paused before its CAS; meanwhile another"
+                + " thread popped A, popped B and pushed X. Then the worker's CAS ran.");
+        System.out.printf("Pushed %s; popped %s (the worker's pop last); left on the stack %s.%n",
+                outcome.pushed(), outcome.popped(), outcome.left());
+        if (outcome.corrupted()) {
+            System.out.printf("CORRUPTED: duplicated %s, lost %s — the CAS saw node A on top again and took it for the"
+                    + " stack it had read.%n", outcome.duplicated(), outcome.lost());
+            return 1;
+        }
+        System.out.println("Every item was popped once or is still on the stack once: the stale CAS failed and the"
+                + " worker retried.");
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package org.concurrencyhandbook.syncstate.thisescape;
+
+/**
+ * 1.10 {@code this} escaping the constructor — the broken display: it subscribes itself to the feed from inside its
+ * constructor.
+ *
+ * <p>{@code feed.subscribe(this)} hands a reference to an object that does not exist yet to code that runs on another
+ * thread. The feed calls back at once, as feeds do, and the callback reads {@code label} and {@code unit} before the
+ * constructor has assigned them: the display shows {@code "null: 21.5 null"}, and goes on showing it until the next
+ * reading. Moving the subscription to the last line of the constructor narrows the gap without closing it: a
+ * subclass's fields are still unset then, and {@code final} fields lose their guarantee (JLS §17.5) for any thread
+ * that sees the object before its constructor ends.
+ *
+ * <p>javac's {@code -Xlint:this-escape} (JDK 21+) is silent here: the class is {@code final}, and the lint looks only
+ * for escapes that a subclass could observe. GUIDE.md §1.10 and {@code ThisEscapeTest} show what it does catch.
+ *
+ * <p>Run it: {@code ./handbook 1.10}. It exits 1 because displays showed their first reading half built.
+ */
+public final class BadExample implements Feed.Display {
+
+    private final String label;
+    private final String unit;
+    private volatile String shown;
+
+    private BadExample(Feed feed, String label, String unit) {
+        // Wrong: 'this' leaves the constructor before the fields below are assigned.
+        feed.subscribe(this);
+        this.label = label;
+        this.unit = unit;
+    }
+
+    public static BadExample open(Feed feed, String label, String unit) {
+        return new BadExample(feed, label, unit);
+    }
+
+    @Override
+    public void onReading(double celsius) {
+        shown = label + ": " + celsius + " " + unit;
+    }
+
+    @Override
+    public String shown() {
+        return shown;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(Displays.demonstrate("BadExample", BadExample::open));
+    }
+}
