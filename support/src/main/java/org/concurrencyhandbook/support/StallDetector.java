@@ -134,6 +134,13 @@ public final class StallDetector {
         return lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
     }
 
+    private static String source(StackTraceElement frame) {
+        if (frame.isNativeMethod()) {
+            return "Native Method";
+        }
+        return frame.getFileName() == null ? "Unknown Source" : frame.getFileName() + ":" + frame.getLineNumber();
+    }
+
     static String render(List<ThreadInfo> threads) {
         StringBuilder dump = new StringBuilder();
         for (ThreadInfo thread : threads) {
@@ -153,8 +160,7 @@ public final class StallDetector {
             for (int depth = 0; depth < stack.length; depth++) {
                 StackTraceElement frame = stack[depth];
                 dump.append("\tat ").append(frame.getClassName()).append('.').append(frame.getMethodName())
-                    .append('(').append(frame.isNativeMethod() ? "Native Method"
-                            : frame.getFileName() + ":" + frame.getLineNumber()).append(")\n");
+                    .append('(').append(source(frame)).append(")\n");
                 if (depth == 0 && thread.getLockInfo() != null) {
                     String how = thread.getThreadState() == Thread.State.BLOCKED ? "waiting to lock " : "waiting on ";
                     dump.append("\t-  ").append(how).append(lockName(thread.getLockInfo())).append('\n');
