@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.concurrencyhandbook.support.Await;
 
 /**
  * The scenario both examples run: four callers ask the registry for the client of one host, the last three while
@@ -46,7 +46,8 @@ final class Callers {
         ClientRegistry registry = registryOn.apply(host -> {
             inOpener.add(Thread.currentThread());
             firstIsOpening.countDown();
-            awaitEveryOtherCaller(callers, inOpener);
+            Thread me = Thread.currentThread();
+            Await.arrivedOrBlocked(callers.stream().filter(c -> c != me).toList(), inOpener::contains, PATIENCE);
             return new ClientRegistry.Client(host, opened.incrementAndGet());
         });
 
@@ -75,23 +76,6 @@ final class Callers {
             throw new IllegalStateException("a caller failed", failure.get());
         }
         return new Outcome(opened.get(), (int) handedOut.stream().distinct().count());
-    }
-
-    /** Holds the opening caller until each other caller is in the opener as well, or blocked on a lock. */
-    private static void awaitEveryOtherCaller(List<Thread> callers, Set<Thread> inOpener) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Thread me = Thread.currentThread();
-        while (!callers.stream().filter(c -> c != me).allMatch(c -> inOpener.contains(c) || waitsForALock(c))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the other callers neither reached the opener nor blocked");
-            }
-            LockSupport.parkNanos(50_000);
-        }
-    }
-
-    private static boolean waitsForALock(Thread caller) {
-        Thread.State state = caller.getState();
-        return state == Thread.State.BLOCKED || state == Thread.State.WAITING;
     }
 
     static int demonstrate(String example, Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {

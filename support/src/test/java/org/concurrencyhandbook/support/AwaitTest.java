@@ -1,0 +1,73 @@
+package org.concurrencyhandbook.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class AwaitTest {
+
+    @Test
+    void returnsWhenTheOtherThreadArrives() throws Exception {
+        Set<Thread> arrived = ConcurrentHashMap.newKeySet();
+        CountDownLatch leave = new CountDownLatch(1);
+        Thread other = Thread.ofPlatform().start(() -> {
+            arrived.add(Thread.currentThread());
+            awaitQuietly(leave);
+        });
+        Await.arrivedOrBlocked(List.of(other), arrived::contains, Duration.ofSeconds(10));
+
+        assertThat(arrived).containsExactly(other);
+        leave.countDown();
+        other.join();
+    }
+
+    @Test
+    void returnsWhenTheOtherThreadIsBlockedOnAMonitorWeHold() throws Exception {
+        Object lock = new Object();
+        Thread other;
+        synchronized (lock) {
+            other = Thread.ofPlatform().start(() -> {
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            });
+            Await.arrivedOrBlocked(List.of(other), t -> false, Duration.ofSeconds(10));
+
+            assertThat(other.getState()).isEqualTo(Thread.State.BLOCKED);
+        }
+        other.join();
+    }
+
+    @Test
+    void failsWhenTheOtherThreadNeitherArrivesNorBlocks() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread busy = Thread.ofPlatform().start(() -> {
+            while (stop.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+        });
+        try {
+            assertThatThrownBy(() -> Await.arrivedOrBlocked(List.of(busy), t -> false, Duration.ofMillis(200)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("neither arrived nor blocked");
+        } finally {
+            stop.countDown();
+            busy.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
