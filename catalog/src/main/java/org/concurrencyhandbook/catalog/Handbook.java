@@ -12,9 +12,13 @@ import org.concurrencyhandbook.support.ChildJvm;
  * shows what each printed and how it exited.
  *
  * <p>Exit status: 0 when the bad example showed its failure (exited non-zero) and the good one held (exited 0);
- * 1 when an example did not behave so; 2 for an unknown id.
+ * 1 when an example did not behave so; 2 for an unknown id. An example exits {@value #INCONCLUSIVE} when this machine
+ * could not provide what it needs to show anything (two cores for a performance pitfall, say).
  */
 public final class Handbook {
+
+    /** The exit status of an example that could not show anything on this machine, either way. */
+    public static final int INCONCLUSIVE = 3;
 
     private static final Duration PER_EXAMPLE = Duration.ofSeconds(30);
 
@@ -44,13 +48,19 @@ public final class Handbook {
         out.printf("%s %s — %s, package %s%n", pitfall.id(), pitfall.title(), pitfall.module(), pitfall.packageName());
         ChildJvm.Result bad = runExample(pitfall.badExample(), pitfall, root, out);
         ChildJvm.Result good = runExample(pitfall.goodExample(), pitfall, root, out);
-        boolean badShowedIt = !bad.timedOut() && bad.exitCode() != 0;
+        boolean badShowedIt = !bad.timedOut() && bad.exitCode() != 0 && bad.exitCode() != INCONCLUSIVE;
         boolean goodHeld = !good.timedOut() && good.exitCode() == 0;
-        out.printf("%nBadExample %s; GoodExample %s.%n",
-                badShowedIt ? "showed the failure (exit " + bad.exitCode() + ")" : "did NOT show the failure",
-                goodHeld ? "held the invariant (exit 0)" : "did NOT hold the invariant");
+        out.printf("%nBadExample %s; GoodExample %s.%n", verdict(bad, badShowedIt, "showed the failure", "did NOT show the failure"),
+                verdict(good, goodHeld, "held the invariant", "did NOT hold the invariant"));
         out.printf("Read: GUIDE.md#%s   Proof: %s%n", pitfall.guideAnchor(), root.relativize(pitfall.testFile(root)));
         return badShowedIt && goodHeld ? 0 : 1;
+    }
+
+    private static String verdict(ChildJvm.Result result, boolean asExpected, String expected, String unexpected) {
+        if (!result.timedOut() && result.exitCode() == INCONCLUSIVE) {
+            return "was inconclusive on this machine (exit " + INCONCLUSIVE + ")";
+        }
+        return (asExpected ? expected : unexpected) + " (exit " + result.exitCode() + ")";
     }
 
     private static ChildJvm.Result runExample(String mainClass, Pitfall pitfall, Path root, PrintStream out)

@@ -1,0 +1,121 @@
+package org.concurrencyhandbook.syncstate.falsesharing;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.concurrencyhandbook.support.Probes;
+
+/**
+ * The scenario both examples run: what does an increment cost a worker alone, and what does it cost each of two workers
+ * running at the same time on their own slots? Costs are CPU time per increment, measured by the JVM for each thread
+ * ({@link Probes#cpuTime}): a stalled core still burns CPU time, a descheduled thread does not. The verdict is the
+ * ratio, together / alone, in one run — never an absolute time.
+ *
+ * <p>Two workers can only get in each other's way while both run at once, so each measurement checks that they did
+ * (their CPU time adds up to at least 1.6 times the wall time) and is repeated, up to five times, when the machine did
+ * not give them two cores. If it never did, the run is inconclusive, and says so.
+ */
+final class Contention {
+
+    static final int INCREMENTS = 20_000_000;
+    static final double SLOWED_DOWN = 2.0;
+    static final double OVERLAP_NEEDED = 1.6;
+    private static final int ATTEMPTS = 5;
+    /** The handbook's exit status for "this machine could not show it either way". */
+    private static final int INCONCLUSIVE = 3;
+
+    private Contention() {
+    }
+
+    /** CPU nanoseconds per increment, alone and together, and how much of the time the two ran at once. */
+    record Measurement(double aloneNanos, double togetherNanos, double overlap) {
+        double slowdown() {
+            return togetherNanos / aloneNanos;
+        }
+    }
+
+    /** The first measurement in which the two workers really ran at once, or empty if none did. */
+    static Optional<Measurement> measure(Supplier<HitSlots> slotsFactory) throws InterruptedException {
+        // Warm-up, so that both measurements below time the same compiled loop.
+        alone(slotsFactory.get());
+        together(slotsFactory.get());
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            double alone = alone(slotsFactory.get());
+            double[] together = together(slotsFactory.get());
+            if (together[1] >= OVERLAP_NEEDED) {
+                return Optional.of(new Measurement(alone, together[0], together[1]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double alone(HitSlots slots) throws InterruptedException {
+        long[] cpu = new long[1];
+        Thread worker = Thread.ofPlatform().start(() -> {
+            long start = Probes.cpuTimeOfCurrentThread().toNanos();
+            for (int i = 0; i < INCREMENTS; i++) {
+                slots.hit(0);
+            }
+            cpu[0] = Probes.cpuTimeOfCurrentThread().toNanos() - start;
+        });
+        worker.join();
+        return (double) cpu[0] / INCREMENTS;
+    }
+
+    /** Returns {CPU nanoseconds per increment, averaged over both workers; overlap = total CPU time / wall time}. */
+    private static double[] together(HitSlots slots) throws InterruptedException {
+        long[] cpu = new long[2];
+        CountDownLatch go = new CountDownLatch(1);
+        Thread[] workers = new Thread[2];
+        for (int w = 0; w < 2; w++) {
+            int worker = w;
+            workers[w] = Thread.ofPlatform().start(() -> {
+                awaitQuietly(go);
+                long start = Probes.cpuTimeOfCurrentThread().toNanos();
+                for (int i = 0; i < INCREMENTS; i++) {
+                    slots.hit(worker);
+                }
+                cpu[worker] = Probes.cpuTimeOfCurrentThread().toNanos() - start;
+            });
+        }
+        long wallStart = System.nanoTime();
+        go.countDown();
+        workers[0].join();
+        workers[1].join();
+        long wall = System.nanoTime() - wallStart;
+        if (slots.hits(0) != INCREMENTS || slots.hits(1) != INCREMENTS) {
+            throw new IllegalStateException("a worker's own counter lost increments");
+        }
+        return new double[] {(cpu[0] + cpu[1]) / 2.0 / INCREMENTS, (double) (cpu[0] + cpu[1]) / wall};
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int demonstrate(String example, Supplier<HitSlots> slotsFactory) throws InterruptedException {
+        System.out.printf("1.12 False sharing — %s%n", example);
+        Optional<Measurement> measured = measure(slotsFactory);
+        if (measured.isEmpty()) {
+            System.out.printf("INCONCLUSIVE: in %d attempts the two workers never ran at the same time (this machine did"
+                    + " not give them two cores), so false sharing could not show.%n", ATTEMPTS);
+            return INCONCLUSIVE;
+        }
+        Measurement m = measured.get();
+        System.out.printf("One worker alone: %.1f ns of CPU per increment. Two workers at once, each on its own slot:"
+                + " %.1f ns each (they overlapped %.0f%% of the time).%n", m.aloneNanos(), m.togetherNanos(), 50 * m.overlap());
+        if (m.slowdown() >= SLOWED_DOWN) {
+            System.out.printf("FALSE SHARING: together, each increment cost %.1f times as much as alone — the two slots"
+                    + " share a cache line that the cores pass back and forth.%n", m.slowdown());
+            return 1;
+        }
+        System.out.printf("Together, each increment cost %.1f times as much as alone: the workers did not slow each"
+                + " other down.%n", m.slowdown());
+        return 0;
+    }
+}
