@@ -18,9 +18,10 @@ class NonAtomicTest {
 
     @Test
     void volatileIncrementAndGetThenPutLoseHits(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Verdict verdict = Hits.untilDamage(BadExample::new);
+        ConcurrentRounds.Verdict verdict = Hits.untilBothLoseHits(BadExample::new);
 
-        assertThat(verdict.damage()).as("lost hits within %d rounds", Hits.ROUNDS).isPresent();
+        assertThat(verdict.damage()).as("a round losing hits in both counts, within %d rounds", Hits.ROUNDS)
+                .hasValueSatisfying(lost -> assertThat(lost).contains("increments lost").contains("page count"));
         Evidence.badShowed(reporter, "%s", verdict.damage().get());
     }
 
