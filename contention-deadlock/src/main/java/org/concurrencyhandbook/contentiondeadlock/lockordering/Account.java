@@ -1,0 +1,21 @@
+package org.concurrencyhandbook.contentiondeadlock.lockordering;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A bank account with a number, a balance, and a lock of its own (for the variant that uses explicit locks). */
+public final class Account {
+
+    final int number;
+    long balance;
+    final ReentrantLock lock = new ReentrantLock();
+
+    public Account(int number, long balance) {
+        this.number = number;
+        this.balance = balance;
+    }
+
+    @Override
+    public String toString() {
+        return "account " + number;
+    }
+}

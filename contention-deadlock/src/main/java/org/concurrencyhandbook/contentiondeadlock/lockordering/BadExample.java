@@ -1,0 +1,74 @@
+package org.concurrencyhandbook.contentiondeadlock.lockordering;
+
+/**
+ * 2.1 Deadlock (lock ordering) — the broken bank: each transfer locks its source account, then its target.
+ *
+ * <p>{@code transfer(a, b)} takes a's lock then b's; {@code transfer(b, a)}, on another thread, takes b's then a's.
+ * If each gets its first lock before the other asks for its second, each waits for a lock the other holds, and neither
+ * will ever let go: a cycle in the waits-for graph. Both threads stop for good; nothing times out, nothing throws.
+ * The lock order depends on the arguments, so two correct-looking calls make a deadlock together.
+ *
+ * <p>Both kinds of Java lock do it: intrinsic monitors ({@code synchronized}) and {@code ReentrantLock}.
+ * {@code ThreadMXBean.findDeadlockedThreads()} finds both cycles; {@code findMonitorDeadlockedThreads()} only the
+ * first.
+ *
+ * <p>Run it: {@code ./handbook 2.1}. The watchdog finds each deadlock, prints the cycle and a thread dump, and the
+ * demo exits 1 — its deadlocked threads are daemons, so they cannot keep the JVM alive.
+ */
+public final class BadExample {
+
+    private BadExample() {
+    }
+
+    /** Nested {@code synchronized} blocks, in argument order. */
+    public static final class WithMonitors implements Bank {
+        private final FirstLockHeld firstLockHeld;
+
+        public WithMonitors(FirstLockHeld firstLockHeld) {
+            this.firstLockHeld = firstLockHeld;
+        }
+
+        @Override
+        public void transfer(Account from, Account to, long amount) {
+            // Wrong: the order of the two locks is the order of the arguments, which callers choose.
+            synchronized (from) {
+                firstLockHeld.reached();
+                synchronized (to) {
+                    from.balance -= amount;
+                    to.balance += amount;
+                }
+            }
+        }
+    }
+
+    /** {@code lock()} on two {@code ReentrantLock}s, in argument order. */
+    public static final class WithReentrantLocks implements Bank {
+        private final FirstLockHeld firstLockHeld;
+
+        public WithReentrantLocks(FirstLockHeld firstLockHeld) {
+            this.firstLockHeld = firstLockHeld;
+        }
+
+        @Override
+        public void transfer(Account from, Account to, long amount) {
+            // Wrong: the same argument-ordered locking; lock() waits for ever, like a monitor.
+            from.lock.lock();
+            try {
+                firstLockHeld.reached();
+                to.lock.lock();
+                try {
+                    from.balance -= amount;
+                    to.balance += amount;
+                } finally {
+                    to.lock.unlock();
+                }
+            } finally {
+                from.lock.unlock();
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(OppositeTransfers.demonstrate("BadExample", WithMonitors::new, WithReentrantLocks::new));
+    }
+}

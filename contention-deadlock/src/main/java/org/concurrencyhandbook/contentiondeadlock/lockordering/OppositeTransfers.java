@@ -1,0 +1,88 @@
+package org.concurrencyhandbook.contentiondeadlock.lockordering;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Watchdog;
+
+/**
+ * The scenario both examples run, once with each kind of lock: two accounts of 10,000 € each; one thread makes 1,000
+ * transfers of 1 € from the first to the second, another 1,000 from the second to the first, at the same time.
+ *
+ * <p>The deadlock is not left to luck: at its first transfer, each thread, holding its first lock, waits until the
+ * other thread holds its first lock too — or is blocked waiting for one, which is what a lock order makes it do. A
+ * {@link Watchdog} watches both threads and reports the cycle as soon as {@code ThreadMXBean} sees one.
+ */
+final class OppositeTransfers {
+
+    static final int TRANSFERS_PER_THREAD = 1_000;
+    static final long OPENING_BALANCE = 10_000;
+    static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private OppositeTransfers() {
+    }
+
+    /** How one variant ended, and what the two accounts hold if it finished. */
+    record Outcome(String variant, Watchdog.Outcome watched, long total) {
+        boolean deadlocked() {
+            return watched.kind() == Watchdog.Outcome.Kind.DEADLOCK;
+        }
+
+        boolean completedAndConserved() {
+            return watched.kind() == Watchdog.Outcome.Kind.FINISHED && total == 2 * OPENING_BALANCE;
+        }
+    }
+
+    static Outcome run(String variant, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
+        Account first = new Account(1, OPENING_BALANCE);
+        Account second = new Account(2, OPENING_BALANCE);
+        Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
+        List<Thread> threads = new java.util.ArrayList<>();
+        Bank bank = bankOn.apply(() -> {
+            Thread me = Thread.currentThread();
+            if (holdingFirstLock.add(me)) {
+                Await.arrivedOrBlocked(threads.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
+            }
+        });
+        threads.add(Thread.ofPlatform().daemon().name("transfer 1->2").unstarted(() -> transfers(bank, first, second)));
+        threads.add(Thread.ofPlatform().daemon().name("transfer 2->1").unstarted(() -> transfers(bank, second, first)));
+        Watchdog watchdog = Watchdog.watch(threads).onDeadlock();
+        threads.forEach(Thread::start);
+        Watchdog.Outcome watched = watchdog.start().awaitOutcome(LIMIT);
+        long total = watched.kind() == Watchdog.Outcome.Kind.FINISHED ? first.balance + second.balance : -1;
+        return new Outcome(variant, watched, total);
+    }
+
+    private static void transfers(Bank bank, Account from, Account to) {
+        for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
+            bank.transfer(from, to, 1);
+        }
+    }
+
+    static int demonstrate(String example, Function<Bank.FirstLockHeld, Bank> withMonitors,
+                           Function<Bank.FirstLockHeld, Bank> withReentrantLocks) throws InterruptedException {
+        System.out.printf("2.1 Deadlock (lock ordering) — %s%n", example);
+        System.out.printf("Two threads, %,d transfers each between the same two accounts, in opposite directions.%n%n",
+                TRANSFERS_PER_THREAD);
+        boolean allCompleted = true;
+        for (Outcome outcome : List.of(run("synchronized", withMonitors), run("ReentrantLock", withReentrantLocks))) {
+            if (outcome.completedAndConserved()) {
+                System.out.printf("%s: all %,d transfers completed in %d ms; the accounts hold %,d € together, as before.%n%n",
+                        outcome.variant(), 2 * TRANSFERS_PER_THREAD, outcome.watched().after().toMillis(), outcome.total());
+                continue;
+            }
+            allCompleted = false;
+            if (outcome.deadlocked()) {
+                System.out.printf("%s: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads() after %d ms.%n%s%n",
+                        outcome.variant(), outcome.watched().after().toMillis(), outcome.watched().diagnosis());
+            } else {
+                System.out.printf("%s: did not complete (%s, total %,d €).%n%s%n", outcome.variant(), outcome.watched().kind(),
+                        outcome.total(), outcome.watched().diagnosis());
+            }
+        }
+        return allCompleted ? 0 : 1;
+    }
+}
