@@ -93,6 +93,38 @@ public final class StallDetector {
         return render(Arrays.asList(THREADS.dumpAllThreads(true, true)));
     }
 
+    /**
+     * What {@code jcmd <this JVM's pid> <command>} prints — e.g. {@code Thread.print}, the VM's own thread dump, which
+     * shows what {@link ThreadMXBean} cannot: a thread "waiting on the Class initialization monitor", or the
+     * deadlock report for platform threads. Runs the {@code jcmd} of the JDK this JVM runs on.
+     */
+    public static String jcmd(String... command) throws InterruptedException {
+        List<String> line = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(ProcessHandle.current().pid())));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+            return output;
+        } catch (java.io.IOException e) {
+            return "(jcmd could not run: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The part of a {@code jcmd Thread.print} dump about one thread: its header line and its stack. */
+    public static String threadSection(String threadPrint, String threadName) {
+        int start = threadPrint.indexOf("\"" + threadName + "\"");
+        if (start < 0) {
+            return "";
+        }
+        int end = threadPrint.indexOf("\n\n", start);
+        return threadPrint.substring(start, end < 0 ? threadPrint.length() : end) + "\n";
+    }
+
     /** A thread dump of these threads only. */
     public static String dump(Collection<Thread> threads) {
         long[] ids = threads.stream().mapToLong(Thread::threadId).toArray();

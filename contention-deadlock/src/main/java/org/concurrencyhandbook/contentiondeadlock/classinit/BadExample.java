@@ -1,0 +1,52 @@
+package org.concurrencyhandbook.contentiondeadlock.classinit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * 2.6 Class-initialization deadlock — the broken pair: two classes whose static initializers need each other.
+ *
+ * <p>The JVM initializes a class once, under a per-class initialization lock, the first time it is used. Here
+ * {@code Currencies.<clinit>} needs {@code ExchangeRates} (to count the quoted currencies) and
+ * {@code ExchangeRates.<clinit>} needs {@code Currencies} (to list them). Used from one thread, that merely works in
+ * some order. Used for the first time from two threads at once — one touching each class — each thread holds one
+ * class's initialization and waits for the other's: a deadlock on locks that are not Java objects.
+ *
+ * <p>The tools built for deadlocks miss it: {@code ThreadMXBean.findDeadlockedThreads()} returns nothing, both threads
+ * report state RUNNABLE, and {@code jcmd Thread.print} finds no deadlock — only each thread's own lines tell:
+ * "in Object.wait()" and "waiting on the Class initialization monitor for …".
+ *
+ * <p>Run it: {@code ./handbook 2.6}. It detects that neither thread finished, prints what ThreadMXBean and jcmd say, and
+ * exits 1; the stuck threads are daemons.
+ */
+public final class BadExample {
+
+    private BadExample() {
+    }
+
+    static final class Currencies {
+        static final List<String> CODES;
+        static final int QUOTED;
+
+        static {
+            FirstUse.bothClassesInitializing();
+            CODES = List.of("EUR", "USD", "CHF", "JPY");
+            // Wrong: this initializer needs ExchangeRates, whose initializer needs this class.
+            QUOTED = ExchangeRates.QUOTES.size();
+        }
+    }
+
+    static final class ExchangeRates {
+        static final Map<String, Double> QUOTES;
+
+        static {
+            FirstUse.bothClassesInitializing();
+            QUOTES = Currencies.CODES.stream().collect(Collectors.toMap(code -> code, code -> 1.0));
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(FirstUse.demonstrate("BadExample", () -> Currencies.QUOTED, () -> ExchangeRates.QUOTES.size()));
+    }
+}

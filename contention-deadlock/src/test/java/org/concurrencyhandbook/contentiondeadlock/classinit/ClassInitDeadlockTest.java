@@ -1,0 +1,54 @@
+package org.concurrencyhandbook.contentiondeadlock.classinit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.Evidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * One scenario, two pairs of classes: both first used at once, from two threads, with both initializations under way
+ * before either goes on. A thread stuck in class initialization can never be released, so the scenario runs in the
+ * mains, each in a child JVM. The bad test pins down the blind spot: if a JDK ever reports this deadlock through
+ * ThreadMXBean or jcmd, it goes red and the GUIDE must be updated.
+ */
+@Timeout(120)
+class ClassInitDeadlockTest {
+
+    private static String lineStartingWith(String output, String prefix) {
+        return output.lines().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
+        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
+    }
+
+    @Test
+    void initializersThatNeedEachOtherDeadlockUnseenByThreadMxBeanAndJcmd(TestReporter reporter) throws Exception {
+        ChildJvm.Result bad = runMain(BadExample.class);
+
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.stdout())
+                .contains("STUCK: 3 s after their first use, neither class has finished initializing.")
+                .contains("ThreadMXBean.findDeadlockedThreads(): no deadlock found")
+                .contains("\"first use of Currencies\" RUNNABLE, \"first use of ExchangeRates\" RUNNABLE")
+                .contains("Thread.print — deadlock report: none")
+                .contains("in Object.wait()")
+                .contains("- waiting on the Class initialization monitor for org.concurrencyhandbook.contentiondeadlock.classinit.BadExample$ExchangeRates")
+                .contains("- waiting on the Class initialization monitor for org.concurrencyhandbook.contentiondeadlock.classinit.BadExample$Currencies");
+        Evidence.badShowed(reporter, "stuck in <clinit>: %s; %s; jcmd: only \"waiting on the Class initialization monitor\"",
+                lineStartingWith(bad.stdout(), "ThreadMXBean"), lineStartingWith(bad.stdout(), "Thread.getState()"));
+    }
+
+    @Test
+    void initializersWithoutACycleCompleteFromTwoThreadsAtOnce(TestReporter reporter) throws Exception {
+        ChildJvm.Result good = runMain(GoodExample.class);
+
+        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.stdout()).contains("Both classes initialized, by two threads at once: 4 currencies quoted, 4 exchange rates.");
+        Evidence.goodHeld(reporter, "both classes initialized from two threads at once, in %d ms", good.elapsed().toMillis());
+    }
+}
