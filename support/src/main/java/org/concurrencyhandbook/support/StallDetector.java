@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * and renders what a reader needs to understand the stall: the cycle (who holds what, who waits for what) and a
  * thread dump of the threads in it.
  *
+ * <p>A cycle in which a thread waits with a time-out ({@code tryLock(timeout)}) is not a deadlock — it ends when the
+ * time-out expires — but {@code findDeadlockedThreads()} reports it too (seen on JDK 25); this class leaves it out.
+ *
  * <p>What it cannot see, by design of the JVM (checked on JDK 25): a class-initialization deadlock (its threads
  * are RUNNABLE and hold no monitor the MXBean knows of) and any cycle that includes a virtual thread.
  * Demos of those use a progress check in {@link Watchdog} and {@link #dumpAll()} instead.
@@ -81,7 +84,9 @@ public final class StallDetector {
                 : among.stream().map(Thread::threadId).filter(infos::containsKey).collect(Collectors.toSet());
         for (long start : wanted) {
             List<ThreadInfo> cycle = cycleFrom(start, infos);
-            if (!cycle.isEmpty()) {
+            // The JVM also reports cycles of timed waits (tryLock with a time-out): they end by themselves.
+            boolean permanent = cycle.stream().noneMatch(t -> t.getThreadState() == Thread.State.TIMED_WAITING);
+            if (!cycle.isEmpty() && permanent) {
                 return Optional.of(new Deadlock(cycle));
             }
         }

@@ -2,6 +2,7 @@ package org.concurrencyhandbook.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -57,6 +58,31 @@ class StallDetectorTest {
     }
 
     @Test
+    void aCycleOfTimedWaitsIsNotADeadlockThoughThreadMxBeanReportsIt() throws Exception {
+        ReentrantLock left = new ReentrantLock();
+        ReentrantLock right = new ReentrantLock();
+        CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        Thread first = tryLockBoth("first", left, right, bothHoldOne);
+        Thread second = tryLockBoth("second", right, left, bothHoldOne);
+        try {
+            long[] reported = null;
+            for (int i = 0; i < 500 && reported == null; i++) {
+                Thread.sleep(10);
+                reported = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+            }
+
+            assertThat(reported).as("ThreadMXBean reports the cycle of two timed tryLocks")
+                    .containsExactlyInAnyOrder(first.threadId(), second.threadId());
+            assertThat(StallDetector.findDeadlock(List.of(first, second))).isEmpty();
+        } finally {
+            first.interrupt();
+            second.interrupt();
+            first.join(5_000);
+            second.join(5_000);
+        }
+    }
+
+    @Test
     void threadsThatFinishAreNotAStall() throws Exception {
         Thread quick = Thread.ofPlatform().start(() -> { });
         Watchdog.Outcome outcome = Watchdog.watch(List.of(quick)).onDeadlock().start().awaitOutcome(Duration.ofSeconds(10));
@@ -85,6 +111,24 @@ class StallDetectorTest {
             stuck.interrupt();
             stuck.join(5_000);
         }
+    }
+
+    private static Thread tryLockBoth(String name, ReentrantLock outer, ReentrantLock inner, CyclicBarrier barrier) {
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                outer.lockInterruptibly();
+                try {
+                    barrier.await();
+                    if (inner.tryLock(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        inner.unlock();
+                    }
+                } finally {
+                    outer.unlock();
+                }
+            } catch (Exception released) {
+                // interrupted by the test
+            }
+        });
     }
 
     private static Thread lockBoth(String name, ReentrantLock outer, ReentrantLock inner, CyclicBarrier barrier) {
