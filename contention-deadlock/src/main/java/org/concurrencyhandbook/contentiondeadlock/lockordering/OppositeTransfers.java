@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Watchdog;
@@ -14,51 +15,62 @@ import org.concurrencyhandbook.support.Watchdog;
  *
  * <p>The deadlock is not left to luck: at its first transfer, each thread, holding its first lock, waits until the
  * other thread holds its first lock too — or is blocked waiting for one, which is what a lock order makes it do. A
- * {@link Watchdog} watches both threads and reports the cycle as soon as {@code ThreadMXBean} sees one.
+ * {@link Watchdog} watches both threads and reports the cycle as soon as {@code ThreadMXBean} sees one — or, where it
+ * sees none (virtual threads, 2.10), when no transfer has completed for a second.
  */
-final class OppositeTransfers {
+public final class OppositeTransfers {
 
-    static final int TRANSFERS_PER_THREAD = 1_000;
+    public static final int TRANSFERS_PER_THREAD = 1_000;
     static final long OPENING_BALANCE = 10_000;
     static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
 
     private OppositeTransfers() {
     }
 
     /** How one variant ended, and what the two accounts hold if it finished. */
-    record Outcome(String variant, Watchdog.Outcome watched, long total) {
-        boolean deadlocked() {
+    public record Outcome(String variant, Watchdog.Outcome watched, long total, List<Thread> threads) {
+        public boolean deadlocked() {
             return watched.kind() == Watchdog.Outcome.Kind.DEADLOCK;
         }
 
-        boolean completedAndConserved() {
+        public boolean completedAndConserved() {
             return watched.kind() == Watchdog.Outcome.Kind.FINISHED && total == 2 * OPENING_BALANCE;
         }
     }
 
+    /** Runs the transfers on platform threads. */
     static Outcome run(String variant, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
+        return run(variant, bankOn, Thread.ofPlatform().daemon());
+    }
+
+    /** Runs the transfers on threads made by {@code threads} — e.g. {@code Thread.ofVirtual()}. */
+    public static Outcome run(String variant, Function<Bank.FirstLockHeld, Bank> bankOn, Thread.Builder threads)
+            throws InterruptedException {
         Account first = new Account(1, OPENING_BALANCE);
         Account second = new Account(2, OPENING_BALANCE);
         Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
-        List<Thread> threads = new java.util.ArrayList<>();
+        List<Thread> workers = new java.util.ArrayList<>();
         Bank bank = bankOn.apply(() -> {
             Thread me = Thread.currentThread();
             if (holdingFirstLock.add(me)) {
-                Await.arrivedOrBlocked(threads.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
+                Await.arrivedOrBlocked(workers.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
             }
         });
-        threads.add(Thread.ofPlatform().daemon().name("transfer 1->2").unstarted(() -> transfers(bank, first, second)));
-        threads.add(Thread.ofPlatform().daemon().name("transfer 2->1").unstarted(() -> transfers(bank, second, first)));
-        Watchdog watchdog = Watchdog.watch(threads).onDeadlock();
-        threads.forEach(Thread::start);
+        LongAdder completed = new LongAdder();
+        workers.add(threads.name("transfer 1->2").unstarted(() -> transfers(bank, first, second, completed)));
+        workers.add(threads.name("transfer 2->1").unstarted(() -> transfers(bank, second, first, completed)));
+        Watchdog watchdog = Watchdog.watch(workers).onDeadlock().onNoProgress(completed::sum, NO_PROGRESS);
+        workers.forEach(Thread::start);
         Watchdog.Outcome watched = watchdog.start().awaitOutcome(LIMIT);
         long total = watched.kind() == Watchdog.Outcome.Kind.FINISHED ? first.balance + second.balance : -1;
-        return new Outcome(variant, watched, total);
+        return new Outcome(variant, watched, total, List.copyOf(workers));
     }
 
-    private static void transfers(Bank bank, Account from, Account to) {
+    private static void transfers(Bank bank, Account from, Account to, LongAdder completed) {
         for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
             bank.transfer(from, to, 1);
+            completed.increment();
         }
     }
 

@@ -1,0 +1,26 @@
+package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
+
+import org.concurrencyhandbook.contentiondeadlock.lockordering.BadExample.WithMonitors;
+
+/**
+ * 2.10 Deadlocks the tools cannot see: virtual threads — the broken bank of 2.1, run on virtual threads.
+ *
+ * <p>Nothing about the deadlock changes: two transfers in opposite directions lock their accounts in argument order
+ * and each waits, for ever, for the other's monitor. What changes is who can see it. On JDK 25
+ * {@code ThreadMXBean.findDeadlockedThreads()} says nothing — its Javadoc: "cycles that include virtual threads are not
+ * found" — and {@code jcmd Thread.print}, which lists platform threads only, reports no deadlock. The watchdog notices
+ * the stall only because the transfers stop completing; the diagnosis comes from
+ * {@code jcmd <pid> Thread.dump_to_file -format=json}, which lists virtual threads with the monitor each is blocked on
+ * and the monitors each owns — from which the cycle can be read.
+ *
+ * <p>Run it: {@code ./handbook 2.10}. It exits 1 after printing the stall and the diagnosis.
+ */
+public final class BadExample {
+
+    private BadExample() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(VirtualTransfers.demonstrate("BadExample", WithMonitors::new));
+    }
+}

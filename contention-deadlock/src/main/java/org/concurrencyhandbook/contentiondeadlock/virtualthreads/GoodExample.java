@@ -1,0 +1,22 @@
+package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
+
+import org.concurrencyhandbook.contentiondeadlock.lockordering.GoodExample.WithMonitors;
+
+/**
+ * 2.10 Deadlocks the tools cannot see: virtual threads — the fixed bank of 2.1, run on virtual threads.
+ *
+ * <p>The fix is the same as on platform threads: one global lock order, lower account number first, so no cycle can
+ * form. What virtual threads change is how you watch for stalls: not with the deadlock detector, which cannot see
+ * them, but with a progress check — here, transfers completed per second — and, when it fires, a JSON thread dump.
+ *
+ * <p>Run it: {@code ./handbook 2.10}. It exits 0: every transfer completed, and the progress watchdog never fired.
+ */
+public final class GoodExample {
+
+    private GoodExample() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(VirtualTransfers.demonstrate("GoodExample", WithMonitors::new));
+    }
+}

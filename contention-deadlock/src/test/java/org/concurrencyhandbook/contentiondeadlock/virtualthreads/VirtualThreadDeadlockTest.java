@@ -1,0 +1,48 @@
+package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.Evidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * 2.1's scenario on virtual threads, run in the mains, each in a child JVM. The bad test pins the blind spot down on
+ * the JDK the build runs: a JDK whose ThreadMXBean or jcmd Thread.print reports this deadlock turns it red, and the
+ * GUIDE must then be updated.
+ */
+@Timeout(120)
+class VirtualThreadDeadlockTest {
+
+    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
+        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
+    }
+
+    @Test
+    void aDeadlockOfVirtualThreadsIsSeenOnlyByAProgressCheckAndTheJsonThreadDump(TestReporter reporter) throws Exception {
+        ChildJvm.Result bad = runMain(BadExample.class);
+
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.stdout())
+                .contains("STALL (NO_PROGRESS)")
+                .contains("Thread.getState(): [\"transfer 1->2\" BLOCKED, \"transfer 2->1\" BLOCKED]")
+                .contains("ThreadMXBean.findDeadlockedThreads(): no deadlock found")
+                .contains("jcmd Thread.print: deadlock report none; the virtual threads are not listed")
+                .containsPattern("\"transfer 1->2\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]")
+                .containsPattern("\"transfer 2->1\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]");
+        Evidence.badShowed(reporter, "%s ThreadMXBean: no deadlock; jcmd Thread.print: none; the JSON dump shows the cycle",
+                bad.stdout().lines().filter(l -> l.startsWith("STALL")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theLockOrderCompletesOnVirtualThreadsAndTheProgressWatchdogStaysQuiet(TestReporter reporter) throws Exception {
+        ChildJvm.Result good = runMain(GoodExample.class);
+
+        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.stdout()).contains("All 2,000 transfers completed on virtual threads").doesNotContain("STALL");
+        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("All ")).findFirst().orElseThrow());
+    }
+}
