@@ -1,0 +1,45 @@
+package org.concurrencyhandbook.contentiondeadlock.barrier;
+
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 2.9 A barrier that never trips — the fixed job: a {@link Phaser} that a failed worker leaves, and a bounded wait.
+ *
+ * <p>A worker whose shard fails deregisters before it rethrows, so the phaser stops counting on it and the others'
+ * meeting completes without it; the failure travels on to whoever collects the workers' results. The wait itself has
+ * a time-out, so even a worker that dies without deregistering (killed, stuck) cannot hold the others for ever.
+ *
+ * <p>With a {@code CyclicBarrier} the equivalent is {@code await(timeout, unit)}, plus handling
+ * {@code BrokenBarrierException}: when one party times out or is interrupted the barrier breaks for all of them, which
+ * is the right outcome when the merge needs every shard. A {@code CountDownLatch} needs its {@code countDown()} in a
+ * {@code finally}.
+ *
+ * <p>Run it: {@code ./handbook 2.9}. It exits 0: every worker returned, and the failed shard was reported.
+ */
+public final class GoodExample implements ShardedJob {
+
+    private static final long PATIENCE_SECONDS = 10;
+
+    private final Phaser allProcessed;
+
+    public GoodExample(int workers) {
+        this.allProcessed = new Phaser(workers);
+    }
+
+    @Override
+    public void work(int shard, Shard task) throws Exception {
+        try {
+            task.process(shard);
+        } catch (Exception failed) {
+            allProcessed.arriveAndDeregister();
+            throw failed;
+        }
+        allProcessed.awaitAdvanceInterruptibly(allProcessed.arrive(), PATIENCE_SECONDS, TimeUnit.SECONDS);
+        task.merge(shard);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(Shards.demonstrate("GoodExample", GoodExample::new));
+    }
+}

@@ -1,0 +1,87 @@
+package org.concurrencyhandbook.contentiondeadlock.barrier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import org.concurrencyhandbook.support.StallDetector;
+
+/**
+ * The scenario both examples run: three workers process three shards and meet before merging; shard 2's input is
+ * corrupt, so its worker fails while processing — before the meeting point. The job gets two seconds; any worker still
+ * running then is shown and released by interruption, so that no thread outlives the scenario.
+ */
+final class Shards {
+
+    static final int WORKERS = 3;
+    static final int FAILING_SHARD = 2;
+    private static final Duration LIMIT = Duration.ofSeconds(2);
+
+    private Shards() {
+    }
+
+    /** Which workers merged, which failed (and why), and which were still waiting at the limit. */
+    record Outcome(List<Integer> merged, Map<Integer, String> failed, List<String> stillWaiting, String dump) {
+    }
+
+    static Outcome run(IntFunction<ShardedJob> jobFor) throws InterruptedException {
+        ShardedJob job = jobFor.apply(WORKERS);
+        List<Integer> merged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<Integer, String> failed = new ConcurrentHashMap<>();
+        ShardedJob.Shard task = new ShardedJob.Shard() {
+            @Override
+            public void process(int shard) {
+                if (shard == FAILING_SHARD) {
+                    throw new IllegalStateException("shard " + shard + ": corrupt input");
+                }
+            }
+
+            @Override
+            public void merge(int shard) {
+                merged.add(shard);
+            }
+        };
+        List<Thread> workers = new ArrayList<>();
+        for (int shard = 1; shard <= WORKERS; shard++) {
+            int mine = shard;
+            workers.add(Thread.ofPlatform().daemon().name("worker-" + shard).start(() -> {
+                try {
+                    job.work(mine, task);
+                } catch (Exception e) {
+                    failed.put(mine, e.toString());
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        for (Thread worker : workers) {
+            worker.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        List<Thread> stuck = workers.stream().filter(Thread::isAlive).toList();
+        Outcome atTheLimit = new Outcome(List.copyOf(merged), Map.copyOf(failed), stuck.stream().map(Thread::getName).toList(),
+                stuck.isEmpty() ? "" : StallDetector.dump(stuck));
+        for (Thread worker : stuck) {
+            worker.interrupt();
+            worker.join(LIMIT);
+        }
+        return atTheLimit;
+    }
+
+    static int demonstrate(String example, IntFunction<ShardedJob> jobFor) throws InterruptedException {
+        Outcome outcome = run(jobFor);
+        System.out.printf("2.9 A barrier that never trips — %s%n", example);
+        System.out.printf("%d workers processed %d shards and met before merging; shard %d's input was corrupt.%n",
+                WORKERS, WORKERS, FAILING_SHARD);
+        System.out.printf("Failed: %s%n", outcome.failed());
+        if (!outcome.stillWaiting().isEmpty()) {
+            System.out.printf("STUCK: %d of %d workers %s still waiting after %d ms for a party that failed before"
+                    + " arriving, and will wait for ever:%n%s", outcome.stillWaiting().size(), WORKERS, outcome.stillWaiting(),
+                    LIMIT.toMillis(), outcome.dump());
+            System.out.println("(released by interrupting them, so that the demo can end)");
+            return 1;
+        }
+        System.out.printf("Every worker returned: shards %s merged, shard %d's failure reported.%n", outcome.merged(), FAILING_SHARD);
+        return 0;
+    }
+}
