@@ -1,0 +1,44 @@
+package org.concurrencyhandbook.contentiondeadlock.aliencall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.Evidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * One scenario, two feeds: a publisher and a rebalancer, each holding its first lock until the other holds its own or
+ * is blocked. A monitor deadlock can never be undone, so the mains run in child JVMs.
+ */
+@Timeout(120)
+class AlienCallTest {
+
+    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
+        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
+    }
+
+    @Test
+    void notifyingListenersUnderTheFeedsLockDeadlocksThroughTheCallback(TestReporter reporter) throws Exception {
+        ChildJvm.Result bad = runMain(BadExample.class);
+
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.stdout())
+                .containsPattern("\"publisher\" holds \\S*BadExample@\\w+ and waits for \\S*Portfolio@\\w+, held by \"rebalancer\"")
+                .containsPattern("\"rebalancer\" holds \\S*Portfolio@\\w+ and waits for \\S*BadExample@\\w+, held by \"publisher\"")
+                .contains("at org.concurrencyhandbook.contentiondeadlock.aliencall.Portfolio.onPrice");
+        Evidence.badShowed(reporter, "%s", bad.stdout().lines().filter(l -> l.startsWith("DEADLOCK")).findFirst().orElseThrow()
+                .replaceFirst(":.*", ": the cycle runs through Portfolio.onPrice, called under the feed's lock"));
+    }
+
+    @Test
+    void openCallsLetEveryPublicationAndEveryRebalanceComplete(TestReporter reporter) throws Exception {
+        ChildJvm.Result good = runMain(GoodExample.class);
+
+        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.stdout()).contains("All 1,000 prices published and 1,000 rebalances done");
+        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("All ")).findFirst().orElseThrow());
+    }
+}
