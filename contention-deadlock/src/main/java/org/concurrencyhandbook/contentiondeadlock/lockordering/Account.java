@@ -14,6 +14,16 @@ public final class Account {
         this.balance = balance;
     }
 
+    public int number() {
+        return number;
+    }
+
+    /** Moves {@code amount} from this account to {@code to}. Takes no lock: the caller holds both accounts' locks. */
+    public void moveTo(Account to, long amount) {
+        balance -= amount;
+        to.balance += amount;
+    }
+
     @Override
     public String toString() {
         return "account " + number;

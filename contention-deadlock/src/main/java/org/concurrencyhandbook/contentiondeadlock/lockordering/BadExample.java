@@ -34,8 +34,7 @@ public final class BadExample {
             synchronized (from) {
                 firstLockHeld.reached();
                 synchronized (to) {
-                    from.balance -= amount;
-                    to.balance += amount;
+                    from.moveTo(to, amount);
                 }
             }
         }
@@ -57,8 +56,7 @@ public final class BadExample {
                 firstLockHeld.reached();
                 to.lock.lock();
                 try {
-                    from.balance -= amount;
-                    to.balance += amount;
+                    from.moveTo(to, amount);
                 } finally {
                     to.lock.unlock();
                 }

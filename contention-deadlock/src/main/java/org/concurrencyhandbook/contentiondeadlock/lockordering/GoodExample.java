@@ -37,8 +37,7 @@ public final class GoodExample {
             synchronized (first) {
                 firstLockHeld.reached();
                 synchronized (second) {
-                    from.balance -= amount;
-                    to.balance += amount;
+                    from.moveTo(to, amount);
                 }
             }
         }
@@ -61,8 +60,7 @@ public final class GoodExample {
                     firstLockHeld.reached();
                     if (to.lock.tryLock(SECOND_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                         try {
-                            from.balance -= amount;
-                            to.balance += amount;
+                            from.moveTo(to, amount);
                             return;
                         } finally {
                             to.lock.unlock();

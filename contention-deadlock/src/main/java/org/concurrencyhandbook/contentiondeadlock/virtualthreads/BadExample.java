@@ -1,6 +1,7 @@
 package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
-import org.concurrencyhandbook.contentiondeadlock.lockordering.BadExample.WithMonitors;
+import org.concurrencyhandbook.contentiondeadlock.lockordering.Account;
+import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 
 /**
  * 2.10 Deadlocks the tools cannot see: virtual threads — the broken bank of 2.1, run on virtual threads.
@@ -15,12 +16,26 @@ import org.concurrencyhandbook.contentiondeadlock.lockordering.BadExample.WithMo
  *
  * <p>Run it: {@code ./handbook 2.10}. It exits 1 after printing the stall and the diagnosis.
  */
-public final class BadExample {
+public final class BadExample implements Bank {
 
-    private BadExample() {
+    private final FirstLockHeld firstLockHeld;
+
+    public BadExample(FirstLockHeld firstLockHeld) {
+        this.firstLockHeld = firstLockHeld;
+    }
+
+    @Override
+    public void transfer(Account from, Account to, long amount) {
+        // Wrong: the order of the two locks is the order of the arguments, as in 2.1.
+        synchronized (from) {
+            firstLockHeld.reached();
+            synchronized (to) {
+                from.moveTo(to, amount);
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(VirtualTransfers.demonstrate("BadExample", WithMonitors::new));
+        System.exit(VirtualTransfers.demonstrate("BadExample", BadExample::new));
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
-import org.concurrencyhandbook.contentiondeadlock.lockordering.GoodExample.WithMonitors;
+import org.concurrencyhandbook.contentiondeadlock.lockordering.Account;
+import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 
 /**
  * 2.10 Deadlocks the tools cannot see: virtual threads — the fixed bank of 2.1, run on virtual threads.
@@ -11,12 +12,27 @@ import org.concurrencyhandbook.contentiondeadlock.lockordering.GoodExample.WithM
  *
  * <p>Run it: {@code ./handbook 2.10}. It exits 0: every transfer completed, and the progress watchdog never fired.
  */
-public final class GoodExample {
+public final class GoodExample implements Bank {
 
-    private GoodExample() {
+    private final FirstLockHeld firstLockHeld;
+
+    public GoodExample(FirstLockHeld firstLockHeld) {
+        this.firstLockHeld = firstLockHeld;
+    }
+
+    @Override
+    public void transfer(Account from, Account to, long amount) {
+        Account first = from.number() < to.number() ? from : to;
+        Account second = first == from ? to : from;
+        synchronized (first) {
+            firstLockHeld.reached();
+            synchronized (second) {
+                from.moveTo(to, amount);
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(VirtualTransfers.demonstrate("GoodExample", WithMonitors::new));
+        System.exit(VirtualTransfers.demonstrate("GoodExample", GoodExample::new));
     }
 }
