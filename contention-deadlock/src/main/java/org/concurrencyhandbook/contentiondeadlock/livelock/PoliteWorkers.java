@@ -1,0 +1,101 @@
+package org.concurrencyhandbook.contentiondeadlock.livelock;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Watchdog;
+
+/**
+ * The scenario both examples run: two workers, 100 copy jobs each; worker 1 reaches for the scanner first, worker 2 for
+ * the printer. The two are kept in step by the scenario, not by luck: at each point of an attempt, a worker waits until
+ * the other has reached the same point — or cannot, because it is blocked or done. A {@link Watchdog} reports a stall
+ * when no job has completed for a second.
+ */
+final class PoliteWorkers {
+
+    static final int JOBS_PER_WORKER = 100;
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
+
+    private PoliteWorkers() {
+    }
+
+    static int demonstrate(String example, Function<CopyRoom.Attempt, CopyRoom> roomOn) throws InterruptedException {
+        System.out.printf("2.2 Livelock — %s%n", example);
+        System.out.printf("Two polite workers, %d copy jobs each; a job needs the scanner and the printer.%n", JOBS_PER_WORKER);
+        Device scanner = new Device("scanner", 1);
+        Device printer = new Device("printer", 2);
+        InStep inStep = new InStep();
+        CopyRoom room = roomOn.apply(inStep);
+        LongAdder jobsDone = new LongAdder();
+        LongAdder attempts = new LongAdder();
+        List<Thread> workers = List.of(
+                worker("worker-1", () -> attempts.add(room.copy(scanner, printer, jobsDone::increment))),
+                worker("worker-2", () -> attempts.add(room.copy(printer, scanner, jobsDone::increment))));
+        inStep.workers = workers;
+        Watchdog watchdog = Watchdog.watch(workers).onNoProgress(jobsDone::sum, NO_PROGRESS);
+        workers.forEach(Thread::start);
+        Watchdog.Outcome outcome = watchdog.start().awaitOutcome(LIMIT);
+        long refused = inStep.refused.values().stream().mapToLong(LongAdder::sum).sum();
+        if (outcome.kind() == Watchdog.Outcome.Kind.FINISHED && jobsDone.sum() == 2 * JOBS_PER_WORKER) {
+            System.out.printf("All %d jobs done in %d ms, in %d attempts: %d refused.%n", jobsDone.sum(),
+                    outcome.after().toMillis(), attempts.sum(), refused);
+            return 0;
+        }
+        System.out.printf("LIVELOCK (%s) after %d ms: %d of %d jobs done, while the workers were refused %,d times"
+                + " (worker-1 %,d, worker-2 %,d) — busy, and getting nowhere.%n", outcome.kind(), outcome.after().toMillis(),
+                jobsDone.sum(), 2 * JOBS_PER_WORKER, refused, inStep.refusedOf(workers.get(0)), inStep.refusedOf(workers.get(1)));
+        System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s — nobody waits for a lock; both keep trying.%n",
+                StallDetector.findDeadlock(workers).map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
+        return 1;
+    }
+
+    private static Thread worker(String name, Runnable job) {
+        return Thread.ofPlatform().daemon().name(name).unstarted(() -> {
+            for (int i = 0; i < JOBS_PER_WORKER; i++) {
+                job.run();
+            }
+        });
+    }
+
+    /** Keeps the two workers in step: each point of an attempt is a meeting point for both. */
+    private static final class InStep implements CopyRoom.Attempt {
+
+        private final Map<Thread, Integer> pointsPassed = new ConcurrentHashMap<>();
+        private final Map<Thread, LongAdder> refused = new ConcurrentHashMap<>();
+        private volatile List<Thread> workers;
+
+        @Override
+        public void holdingFirst() {
+            meet();
+        }
+
+        @Override
+        public void refused() {
+            refused.computeIfAbsent(Thread.currentThread(), t -> new LongAdder()).increment();
+            meet();
+        }
+
+        @Override
+        public void putBack() {
+            meet();
+        }
+
+        long refusedOf(Thread worker) {
+            LongAdder count = refused.get(worker);
+            return count == null ? 0 : count.sum();
+        }
+
+        private void meet() {
+            Thread me = Thread.currentThread();
+            int mine = pointsPassed.merge(me, 1, Integer::sum);
+            Await.arrivedOrBlocked(workers.stream().filter(t -> t != me).toList(),
+                    other -> pointsPassed.getOrDefault(other, 0) >= mine, LIMIT);
+        }
+    }
+}
