@@ -1,0 +1,109 @@
+package org.concurrencyhandbook.contentiondeadlock.starvation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * The scenario both examples run: a writer appends to the journal in a tight loop for as long as a reporter is still
+ * reading (at most 100,000 entries); the reporter reads the journal's size 10 times, each time once the writer has taken
+ * the lock again since its last read. The contest is made certain, not hoped for: whenever the writer takes the lock,
+ * it holds it until the reporter is queued for it and asleep (or has finished its reads). For each read, the reporter
+ * counts how many times the writer took the lock between the reporter's asking and its getting — the appends it waited
+ * through.
+ */
+final class HotLock {
+
+    static final int MAX_APPENDS = 100_000;
+    static final int READS = 10;
+    static final int FAIR_BOUND = 2;
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private HotLock() {
+    }
+
+    static int demonstrate(String example, Function<Journal.LockTaken, Journal> journalOn) throws InterruptedException {
+        System.out.printf("2.3 Starvation — %s%n", example);
+        System.out.printf("A writer appends in a tight loop while a reporter reads the size %d times (at most %,d appends).%n",
+                READS, MAX_APPENDS);
+        Bookkeeping books = new Bookkeeping();
+        Journal journal = journalOn.apply(books::lockTaken);
+        books.journal = journal;
+        books.writer = Thread.ofPlatform().daemon().name("writer").unstarted(() -> {
+            for (int i = 1; books.waitedThrough.size() < READS && i <= MAX_APPENDS; i++) {
+                journal.append("entry " + i);
+            }
+        });
+        books.reporter = Thread.ofPlatform().daemon().name("reporter").unstarted(() -> {
+            for (int i = 0; i < READS; i++) {
+                books.awaitWriterAtWork();
+                books.askedAt = books.writerTook;
+                journal.size();
+            }
+        });
+        books.writer.start();
+        books.reporter.start();
+        books.writer.join(LIMIT);
+        books.reporter.join(LIMIT);
+        if (books.writer.isAlive() || books.reporter.isAlive()) {
+            System.out.printf("Did not finish within %d s.%n", LIMIT.toSeconds());
+            return 1;
+        }
+        List<Long> waits = books.waitedThrough;
+        long longest = waits.stream().mapToLong(Long::longValue).max().orElseThrow();
+        System.out.printf("The writer took the lock %,d times. The reporter's %d reads waited through %s of its appends.%n",
+                books.writerTook, waits.size(), waits);
+        if (longest <= FAIR_BOUND) {
+            System.out.printf("No read waited through more than %d append(s): the reporter was served in turn.%n", longest);
+            return 0;
+        }
+        System.out.printf("STARVED: one read waited through %,d appends — the writer took the lock again and again while"
+                + " the reporter stood queued for it.%n", longest);
+        return 1;
+    }
+
+    /** What the two threads record, each inside the lock it has just taken. */
+    private static final class Bookkeeping {
+        volatile Journal journal;
+        volatile Thread writer;
+        volatile Thread reporter;
+        volatile long writerTook;
+        volatile long askedAt;
+        final List<Long> waitedThrough = new CopyOnWriteArrayList<>();
+        private volatile long writerTookAtLastRead;
+
+        /** Before each read, the reporter waits until the writer has taken the lock again: each read is a fresh contest. */
+        void awaitWriterAtWork() {
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (writerTook == writerTookAtLastRead && writer.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the writer never took the lock again");
+                }
+                LockSupport.parkNanos(50_000);
+            }
+        }
+
+        void lockTaken() {
+            if (Thread.currentThread() == reporter) {
+                waitedThrough.add(writerTook - askedAt);
+                writerTookAtLastRead = writerTook;
+                return;
+            }
+            writerTook++;
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (!reporterAsleepInQueue() && reporter.getState() != Thread.State.TERMINATED) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the reporter never asked for the lock");
+                }
+                LockSupport.parkNanos(50_000);
+            }
+        }
+
+        /** Queued, and parked: it spins for a moment after queueing, and a spinning thread would take a released lock at once. */
+        private boolean reporterAsleepInQueue() {
+            return journal.hasQueued(reporter) && reporter.getState() == Thread.State.WAITING;
+        }
+    }
+}
