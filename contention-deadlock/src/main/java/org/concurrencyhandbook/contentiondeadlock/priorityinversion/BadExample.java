@@ -1,0 +1,53 @@
+package org.concurrencyhandbook.contentiondeadlock.priorityinversion;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * 2.4 Priority inversion — the broken connection: it makes a waiting job wait, and nothing else.
+ *
+ * <p>A low-priority job holds the connection and has one step left before it gives it back. A high-priority job asks
+ * for the connection and waits. The executor does exactly what it was built to do — it runs the highest-priority step
+ * queued — and that is every medium-priority job, one after another, since each outranks the low job's last step. The
+ * high job does not wait for the low job; it waits for all the medium ones, which do not even use the connection.
+ *
+ * <p>Run it: {@code ./handbook 2.4}. It prints the order in which the jobs finished and exits 1: the high-priority job
+ * finished after every medium-priority one.
+ */
+public final class BadExample implements ExportConnection {
+
+    private final PriorityExecutor executor;
+    private final Queue<Waiting> waiting = new ArrayDeque<>();
+    private Job holder;
+
+    private record Waiting(Job job, Runnable then) {
+    }
+
+    public BadExample(PriorityExecutor executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public synchronized void acquire(Job job, Runnable then) {
+        if (holder == null) {
+            holder = job;
+            executor.run(job, then);
+            return;
+        }
+        // Wrong: the holder keeps its low priority while a higher-priority job waits for it.
+        waiting.add(new Waiting(job, then));
+    }
+
+    @Override
+    public synchronized void release(Job job) {
+        Waiting next = waiting.poll();
+        holder = next == null ? null : next.job();
+        if (next != null) {
+            executor.run(next.job(), next.then());
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(ReportServer.demonstrate("BadExample", BadExample::new));
+    }
+}
