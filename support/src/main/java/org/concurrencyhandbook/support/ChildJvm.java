@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,12 @@ public final class ChildJvm {
     public record Result(String mainClass, int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr) {
         public String output() {
             return stdout + stderr;
+        }
+
+        /** The first line of stdout that starts with {@code prefix}. */
+        public String lineStartingWith(String prefix) {
+            return stdout.lines().filter(line -> line.startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no line starting with \"" + prefix + "\"\n" + describe()));
         }
 
         /** A short account of the run, for assertion messages. */

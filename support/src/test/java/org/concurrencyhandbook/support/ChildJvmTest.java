@@ -1,8 +1,10 @@
 package org.concurrencyhandbook.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +20,15 @@ class ChildJvmTest {
         assertThat(result.timedOut()).isFalse();
         assertThat(result.stdout()).isEqualTo("to stdout\n");
         assertThat(result.stderr()).isEqualTo("to stderr\n");
+    }
+
+    @Test
+    void findsALineOfStdoutByItsStartAndNamesTheRunWhenThereIsNone() {
+        ChildJvm.Result result = new ChildJvm.Result("Demo", 1, false, Duration.ofMillis(5), "first\nSTALL after 5 ms\nSTALL again\n", "");
+
+        assertThat(result.lineStartingWith("STALL")).isEqualTo("STALL after 5 ms");
+        assertThatThrownBy(() -> result.lineStartingWith("All ")).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("no line starting with \"All \"").hasMessageContaining("Demo exited with status 1");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.aliencall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class AlienCallTest {
 
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
-
     @Test
     void notifyingListenersUnderTheFeedsLockDeadlocksThroughTheCallback(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
@@ -29,7 +25,7 @@ class AlienCallTest {
                 .containsPattern("\"publisher\" holds \\S*BadExample@\\w+ and waits for \\S*Portfolio@\\w+, held by \"rebalancer\"")
                 .containsPattern("\"rebalancer\" holds \\S*Portfolio@\\w+ and waits for \\S*BadExample@\\w+, held by \"publisher\"")
                 .contains("at org.concurrencyhandbook.contentiondeadlock.aliencall.Portfolio.onPrice");
-        Evidence.badShowed(reporter, "%s", bad.stdout().lines().filter(l -> l.startsWith("DEADLOCK")).findFirst().orElseThrow()
+        Evidence.badShowed(reporter, "%s", bad.lineStartingWith("DEADLOCK")
                 .replaceFirst(":.*", ": the cycle runs through Portfolio.onPrice, called under the feed's lock"));
     }
 
@@ -39,6 +35,6 @@ class AlienCallTest {
 
         assertThat(good.exitCode()).as(good.describe()).isZero();
         assertThat(good.stdout()).contains("All 1,000 prices published and 1,000 rebalances done");
-        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("All ")).findFirst().orElseThrow());
+        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }
 }

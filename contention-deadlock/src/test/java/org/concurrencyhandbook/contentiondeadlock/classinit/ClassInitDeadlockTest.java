@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.classinit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ClassInitDeadlockTest {
 
-    private static String lineStartingWith(String output, String prefix) {
-        return output.lines().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
-    }
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
-
     @Test
     void initializersThatNeedEachOtherDeadlockUnseenByThreadMxBeanAndJcmd(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
@@ -40,7 +32,7 @@ class ClassInitDeadlockTest {
                 .contains("- waiting on the Class initialization monitor for org.concurrencyhandbook.contentiondeadlock.classinit.BadExample$ExchangeRates")
                 .contains("- waiting on the Class initialization monitor for org.concurrencyhandbook.contentiondeadlock.classinit.BadExample$Currencies");
         Evidence.badShowed(reporter, "stuck in <clinit>: %s; %s; jcmd: only \"waiting on the Class initialization monitor\"",
-                lineStartingWith(bad.stdout(), "ThreadMXBean"), lineStartingWith(bad.stdout(), "Thread.getState()"));
+                bad.lineStartingWith("ThreadMXBean"), bad.lineStartingWith("Thread.getState()"));
     }
 
     @Test

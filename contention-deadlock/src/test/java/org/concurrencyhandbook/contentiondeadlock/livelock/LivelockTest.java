@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.livelock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class LivelockTest {
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
 
     @Test
     void politeWorkersInStepRetryForeverAndFinishNothing(TestReporter reporter) throws Exception {
@@ -44,7 +40,7 @@ class LivelockTest {
 
         assertThat(good.exitCode()).as(good.describe()).isZero();
         assertThat(good.stdout()).containsPattern("All 200 jobs done in \\d+ ms, in 200 attempts: 0 refused\\.");
-        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("All ")).findFirst().orElseThrow());
+        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }
 
     private static long count(String digits) {

@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.lockordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
@@ -23,10 +23,6 @@ class LockOrderingTest {
         Matcher match = Pattern.compile(regex).matcher(output);
         assertThat(match.find()).as("%s in:%n%s", regex, output).isTrue();
         return match.group(1);
-    }
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
     }
 
     @Test

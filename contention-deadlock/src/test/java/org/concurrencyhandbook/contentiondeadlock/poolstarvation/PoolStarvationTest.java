@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.poolstarvation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class PoolStarvationTest {
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
 
     @Test
     void tasksThatBlockOnSubtasksInTheirOwnPoolStarveIt(TestReporter reporter) throws Exception {
@@ -44,6 +40,6 @@ class PoolStarvationTest {
 
         assertThat(good.exitCode()).as(good.describe()).isZero();
         assertThat(good.stdout()).contains("[report 1 with chart 1, report 2 with chart 2]");
-        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("A pool")).findFirst().orElseThrow());
+        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("A pool"));
     }
 }

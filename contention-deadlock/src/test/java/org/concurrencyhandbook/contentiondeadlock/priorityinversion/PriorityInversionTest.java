@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.priorityinversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,14 +18,10 @@ import org.junit.jupiter.api.Timeout;
  * and 20 medium-priority jobs that do not arrive on a one-thread priority executor. The order in which the jobs finish
  * is the verdict.
  */
-@Timeout(60)
+@Timeout(120)
 class PriorityInversionTest {
 
     private static final Pattern ORDER = Pattern.compile("Finished, in order: \\[(.*)]");
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(30)).run();
-    }
 
     private static List<String> finishingOrder(ChildJvm.Result result) {
         Matcher order = ORDER.matcher(result.stdout());

@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.resourcepool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
@@ -15,10 +15,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class ResourcePoolTest {
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
 
     @Test
     void takingConnectionsOneAtATimeLeavesEveryTaskHoldingOneAndWaitingForAnother(TestReporter reporter) throws Exception {
@@ -44,6 +40,6 @@ class ResourcePoolTest {
 
         assertThat(good.exitCode()).as(good.describe()).isZero();
         assertThat(good.stdout()).contains("All 1,000 copies completed");
-        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("All ")).findFirst().orElseThrow());
+        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }
 }

@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.starvation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,10 +24,6 @@ class StarvationTest {
     private static final Pattern WAITS = Pattern.compile("The writer took the lock ([\\d,]+) times\\. The reporter's 10 reads"
             + " waited through \\[([\\d, ]+)] of its appends");
     private static final int WIDE_MARGIN = 5 * HotLock.READS * HotLock.FAIR_BOUND;
-
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
 
     @Test
     void aNonFairLockLetsTheWriterOvertakeTheQueuedReporterAgainAndAgain(TestReporter reporter) throws Exception {

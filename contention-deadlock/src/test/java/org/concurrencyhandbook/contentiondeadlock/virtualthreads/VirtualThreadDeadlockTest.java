@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.time.Duration;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class VirtualThreadDeadlockTest {
 
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(60)).run();
-    }
-
     @Test
     void aDeadlockOfVirtualThreadsIsSeenOnlyByAProgressCheckAndTheJsonThreadDump(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
@@ -34,7 +30,7 @@ class VirtualThreadDeadlockTest {
                 .containsPattern("\"transfer 1->2\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]")
                 .containsPattern("\"transfer 2->1\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]");
         Evidence.badShowed(reporter, "%s ThreadMXBean: no deadlock; jcmd Thread.print: none; the JSON dump shows the cycle",
-                bad.stdout().lines().filter(l -> l.startsWith("STALL")).findFirst().orElseThrow());
+                bad.lineStartingWith("STALL"));
     }
 
     @Test
@@ -43,6 +39,6 @@ class VirtualThreadDeadlockTest {
 
         assertThat(good.exitCode()).as(good.describe()).isZero();
         assertThat(good.stdout()).contains("All 2,000 transfers completed on virtual threads").doesNotContain("STALL");
-        Evidence.goodHeld(reporter, "%s", good.stdout().lines().filter(l -> l.startsWith("All ")).findFirst().orElseThrow());
+        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }
 }
