@@ -20,7 +20,7 @@ class NonAtomicTest {
     void volatileIncrementAndGetThenPutLoseHits(TestReporter reporter) throws Exception {
         ConcurrentRounds.Verdict verdict = Hits.untilBothLoseHits(BadExample::new);
 
-        assertThat(verdict.damage()).as("a round losing hits in both counts, within %d rounds", Hits.ROUNDS)
+        assertThat(verdict.damage()).as("a round losing hits in both counts, within %d rounds", Hits.MAX_ROUNDS_TO_SHOW)
                 .hasValueSatisfying(lost -> assertThat(lost).contains("increments lost").contains("page count"));
         Evidence.badShowed(reporter, "%s", verdict.damage().get());
     }
