@@ -13,7 +13,8 @@ import org.concurrencyhandbook.testkit.EvidenceRecorder;
 /**
  * The table that ends {@code ./mvnw test}: per pitfall, what the bad run showed and what the good run held, as
  * each pitfall's own test recorded it through {@code Evidence} in this build. Figures from an earlier build are not
- * shown as if they were new.
+ * shown as if they were new, and a test skipped because the machine could not give its conditions (1.12 without two
+ * free cores) is shown as inconclusive, with its reason — neither proven nor failed.
  */
 final class EndOfRunReport {
 
@@ -27,6 +28,7 @@ final class EndOfRunReport {
         List<Row> rows = new ArrayList<>();
         int proven = 0;
         int failed = 0;
+        int inconclusive = 0;
         int notRun = 0;
         for (Pitfall pitfall : catalog.all()) {
             Properties figures = read(root.resolve(pitfall.module()).resolve(EvidenceRecorder.DIRECTORY)
@@ -37,6 +39,10 @@ final class EndOfRunReport {
             } else if (figures.getProperty("result").equals("SUCCESSFUL")) {
                 rows.add(new Row(pitfall.id(), pitfall.title(), figures.getProperty("bad"), figures.getProperty("good"), "proven"));
                 proven++;
+            } else if (figures.getProperty("result").equals("ABORTED")) {
+                rows.add(new Row(pitfall.id(), pitfall.title(), "skipped: " + figures.getProperty("skipped", ""), "—",
+                        "inconclusive here"));
+                inconclusive++;
             } else {
                 rows.add(new Row(pitfall.id(), pitfall.title(), figures.getProperty("bad"), figures.getProperty("good"),
                         "TEST " + figures.getProperty("result")));
@@ -62,8 +68,8 @@ final class EndOfRunReport {
         for (Row row : rows) {
             line(text, cells(row), width);
         }
-        text.append(String.format("%d pitfalls: %d proven, %d with a failing test, %d not run in this build.%n",
-                rows.size(), proven, failed, notRun));
+        text.append(String.format("%d pitfalls: %d proven, %d with a failing test, %d inconclusive on this machine (skipped),"
+                + " %d not run in this build.%n", rows.size(), proven, failed, inconclusive, notRun));
         text.append(rule).append('\n');
         return text.toString();
     }

@@ -34,6 +34,7 @@ public final class EvidenceRecorder implements TestExecutionListener {
         final List<String> bad = new ArrayList<>();
         final List<String> good = new ArrayList<>();
         TestExecutionResult.Status worst = TestExecutionResult.Status.SUCCESSFUL;
+        String skippedBecause = "";
         int tests;
     }
 
@@ -71,6 +72,9 @@ public final class EvidenceRecorder implements TestExecutionListener {
             if (result.getStatus().ordinal() > record.worst.ordinal()) {
                 record.worst = result.getStatus();
             }
+            if (result.getStatus() == TestExecutionResult.Status.ABORTED && record.skippedBecause.isEmpty()) {
+                record.skippedBecause = result.getThrowable().map(Throwable::getMessage).orElse("aborted");
+            }
         }
     }
 
@@ -87,6 +91,7 @@ public final class EvidenceRecorder implements TestExecutionListener {
                 figures.setProperty("tests", Integer.toString(record.tests));
                 figures.setProperty("bad", String.join("; ", record.bad));
                 figures.setProperty("good", String.join("; ", record.good));
+                figures.setProperty("skipped", record.skippedBecause);
                 try (Writer out = Files.newBufferedWriter(directory.resolve(entry.getKey() + ".properties"))) {
                     figures.store(out, "figures recorded by " + entry.getKey());
                 }
