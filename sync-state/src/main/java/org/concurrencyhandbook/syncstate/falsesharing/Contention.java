@@ -1,6 +1,9 @@
 package org.concurrencyhandbook.syncstate.falsesharing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -13,8 +16,9 @@ import org.concurrencyhandbook.support.Probes;
  * ratio, together / alone, in one run — never an absolute time.
  *
  * <p>Two workers can only get in each other's way while both run at once, so each measurement checks that they did
- * (their CPU time adds up to at least 1.6 times the wall time) and is repeated, up to five times, when the machine did
- * not give them two cores. If it never did, the run is inconclusive, and says so.
+ * (their CPU time adds up to at least 1.6 times the wall time). The scenario makes five measurements and judges by
+ * the median of those that overlapped; if none did — the machine never gave them two cores — the run is
+ * inconclusive, and says so.
  */
 final class Contention {
 
@@ -35,19 +39,24 @@ final class Contention {
         }
     }
 
-    /** The first measurement in which the two workers really ran at once, or empty if none did. */
+    /**
+     * Of the attempts in which the two workers really ran at once, the one with the median slowdown — so that one
+     * attempt disturbed by something else on the machine decides nothing — or empty if no attempt overlapped.
+     */
     static Optional<Measurement> measure(Supplier<HitSlots> slotsFactory) throws InterruptedException {
-        // Warm-up, so that both measurements below time the same compiled loop.
+        // Warm-up, so that the measurements below time the same compiled loop.
         alone(slotsFactory.get());
         together(slotsFactory.get());
+        List<Measurement> overlapped = new ArrayList<>();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             double alone = alone(slotsFactory.get());
             double[] together = together(slotsFactory.get());
             if (together[1] >= OVERLAP_NEEDED) {
-                return Optional.of(new Measurement(alone, together[0], together[1]));
+                overlapped.add(new Measurement(alone, together[0], together[1]));
             }
         }
-        return Optional.empty();
+        overlapped.sort(Comparator.comparingDouble(Measurement::slowdown));
+        return overlapped.isEmpty() ? Optional.empty() : Optional.of(overlapped.get(overlapped.size() / 2));
     }
 
     private static double alone(HitSlots slots) throws InterruptedException {
