@@ -5,20 +5,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The handbook's runner, behind {@code ./handbook}: with no argument it lists every pitfall; with an id it runs that
  * pitfall's BadExample, then its GoodExample, each in its own JVM with nothing but the JDK and its own classes, and
  * shows what each printed and how it exited.
  *
- * <p>Exit status: 0 when the bad example showed its failure (exited non-zero) and the good one held (exited 0);
- * 1 when an example did not behave so; 2 for an unknown id. An example exits {@value #INCONCLUSIVE} when this machine
- * could not provide what it needs to show anything (two cores for a performance pitfall, say).
+ * <p>An example reports what it saw by its exit status, as {@link Verdict} defines it; any other status is a crash,
+ * never a verdict. The runner's own exit status: 0 when the bad example showed its failure and the good one held;
+ * 1 when an example did not behave so (or crashed); 3 when neither misbehaved but one was inconclusive on this
+ * machine; 2 for a usage error.
  */
 public final class Handbook {
 
-    /** The exit status of an example that could not show anything on this machine, either way. */
-    public static final int INCONCLUSIVE = 3;
+    static final String USAGE = """
+            Usage: ./handbook [list | <id> | --help]
+              ./handbook          list every pitfall
+              ./handbook <id>     run that pitfall: its BadExample, then its GoodExample, each in its own JVM
+            An example's exit status says what it saw: %d failure shown, %d invariant held, %d inconclusive on this
+            machine; anything else is a crash. ./handbook exits 0 when the bad example showed its failure and the
+            good one held, 1 when either did not, 3 when one was inconclusive, 2 for a usage error.
+            """.formatted(Verdict.FAILURE_SHOWN.exitStatus(), Verdict.INVARIANT_HELD.exitStatus(),
+            Verdict.INCONCLUSIVE.exitStatus());
 
     private static final Duration PER_EXAMPLE = Duration.ofSeconds(30);
 
@@ -37,30 +46,40 @@ public final class Handbook {
             out.print(catalog.listing());
             return 0;
         }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         Optional<Pitfall> found = catalog.find(args[0]);
         if (found.isEmpty()) {
             err.println("Unknown pitfall id '" + args[0] + "'. The ids are:\n");
             err.print(catalog.listing());
-            return 2;
+            return Verdict.USAGE;
         }
         Pitfall pitfall = found.get();
         Path root = Catalog.root();
         out.printf("%s %s — %s, package %s%n", pitfall.id(), pitfall.title(), pitfall.module(), pitfall.packageName());
         ChildJvm.Result bad = runExample(pitfall.badExample(), pitfall, root, out);
         ChildJvm.Result good = runExample(pitfall.goodExample(), pitfall, root, out);
-        boolean badShowedIt = !bad.timedOut() && bad.exitCode() != 0 && bad.exitCode() != INCONCLUSIVE;
-        boolean goodHeld = !good.timedOut() && good.exitCode() == 0;
-        out.printf("%nBadExample %s; GoodExample %s.%n", verdict(bad, badShowedIt, "showed the failure", "did NOT show the failure"),
-                verdict(good, goodHeld, "held the invariant", "did NOT hold the invariant"));
+        Optional<Verdict> badSaw = bad.verdict();
+        Optional<Verdict> goodSaw = good.verdict();
+        out.printf("%nBadExample %s; GoodExample %s.%n", describe(bad, badSaw), describe(good, goodSaw));
         out.printf("Read: GUIDE.md#%s   Proof: %s%n", pitfall.guideAnchor(), root.relativize(pitfall.testFile(root)));
-        return badShowedIt && goodHeld ? 0 : 1;
+        boolean badShowedIt = badSaw.equals(Optional.of(Verdict.FAILURE_SHOWN));
+        boolean goodHeld = goodSaw.equals(Optional.of(Verdict.INVARIANT_HELD));
+        if (badShowedIt && goodHeld) {
+            return 0;
+        }
+        boolean neitherMisbehaved = (badShowedIt || badSaw.equals(Optional.of(Verdict.INCONCLUSIVE)))
+                && (goodHeld || goodSaw.equals(Optional.of(Verdict.INCONCLUSIVE)));
+        return neitherMisbehaved ? Verdict.INCONCLUSIVE.exitStatus() : 1;
     }
 
-    private static String verdict(ChildJvm.Result result, boolean asExpected, String expected, String unexpected) {
-        if (!result.timedOut() && result.exitCode() == INCONCLUSIVE) {
-            return "was inconclusive on this machine (exit " + INCONCLUSIVE + ")";
+    private static String describe(ChildJvm.Result result, Optional<Verdict> verdict) {
+        if (result.timedOut()) {
+            return "was stopped at the time limit";
         }
-        return (asExpected ? expected : unexpected) + " (exit " + result.exitCode() + ")";
+        return verdict.map(Verdict::description).orElse("CRASHED") + " (exit " + result.exitCode() + ")";
     }
 
     private static ChildJvm.Result runExample(String mainClass, Pitfall pitfall, Path root, PrintStream out)

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Holds the repository to its catalog: every listed pitfall has its three parts, a GUIDE section whose links
- * resolve, and mains that behave (BadExample exits non-zero, GoodExample exits 0, each within 10 s); every pitfall
+ * resolve, and mains that behave (BadExample reports the failure shown, GoodExample the invariant held, each within
+ * 10 s, by the exit status {@link Verdict} defines — a crash is neither); every pitfall
  * package in the repository is listed. After the checks it prints the end-of-run report.
  */
 @Timeout(600)
@@ -81,13 +83,13 @@ class CatalogCheckTest {
     @TestFactory
     Stream<DynamicTest> everyBadMainShowsItsFailureAndEveryGoodMainHolds() {
         return CATALOG.all().stream().flatMap(pitfall -> Stream.of(
-                dynamicTest(pitfall.id() + " BadExample exits non-zero", () -> {
+                dynamicTest(pitfall.id() + " BadExample shows the failure", () -> {
                     ChildJvm.Result bad = runMain(pitfall, pitfall.badExample());
-                    assertThat(bad.exitCode()).as(bad.describe()).isNotZero();
+                    assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
                 }),
-                dynamicTest(pitfall.id() + " GoodExample exits 0", () -> {
+                dynamicTest(pitfall.id() + " GoodExample holds", () -> {
                     ChildJvm.Result good = runMain(pitfall, pitfall.goodExample());
-                    assertThat(good.exitCode()).as(good.describe()).isZero();
+                    assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
                 })));
     }
 
@@ -100,7 +102,7 @@ class CatalogCheckTest {
         ChildJvm.Result result = ChildJvm.of(mainClass).classPath(pitfall.exampleClassPath(ROOT)).timeout(MAIN_LIMIT).run();
         assertThat(result.timedOut()).as(result.describe()).isFalse();
         // A performance pitfall whose conditions this machine could not provide says so: skipped, never passed.
-        Assumptions.assumeFalse(result.exitCode() == Handbook.INCONCLUSIVE, () -> "inconclusive on this machine: " + result.stdout());
+        Assumptions.assumeFalse(result.exitCode() == Verdict.INCONCLUSIVE.exitStatus(), () -> "inconclusive on this machine: " + result.stdout());
         return result;
     }
 

@@ -37,7 +37,9 @@ final class EndOfRunReport {
                 rows.add(new Row(pitfall.id(), pitfall.title(), "—", "—", "not run in this build"));
                 notRun++;
             } else if (figures.getProperty("result").equals("SUCCESSFUL")) {
-                rows.add(new Row(pitfall.id(), pitfall.title(), figures.getProperty("bad"), figures.getProperty("good"), "proven"));
+                rows.add(new Row(pitfall.id(), pitfall.title(), figures.getProperty("bad"), figures.getProperty("good"),
+                        "proven; wrong fixes caught " + figures.getProperty("wrongFixesCaught", "0")
+                                + ", other fixes held " + figures.getProperty("rightFixesHeld", "0")));
                 proven++;
             } else if (figures.getProperty("result").equals("ABORTED")) {
                 rows.add(new Row(pitfall.id(), pitfall.title(), "skipped: " + figures.getProperty("skipped", ""), "—",

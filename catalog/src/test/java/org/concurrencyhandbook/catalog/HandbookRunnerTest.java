@@ -39,17 +39,25 @@ class HandbookRunnerTest {
     }
 
     @Test
+    void helpSaysHowToCallItAndWhatEveryExitStatusMeans() throws Exception {
+        ChildJvm.Result help = handbook("--help");
+
+        assertThat(help.exitCode()).as(help.describe()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: ./handbook").contains("4 failure shown, 0 invariant held, 3 inconclusive");
+    }
+
+    @Test
     void anIdRunsTheBadExampleThenTheGoodOneAndShowsHowEachExited() throws Exception {
         ChildJvm.Result run = handbook("1.3");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         String out = run.stdout();
         assertThat(out.indexOf("──── BadExample ────")).isNotNegative()
-                .isLessThan(out.indexOf("──── BadExample exited with status 1"))
+                .isLessThan(out.indexOf("──── BadExample exited with status 4"))
                 .isLessThan(out.indexOf("──── GoodExample ────"))
                 .isLessThan(out.indexOf("──── GoodExample exited with status 0"));
         assertThat(out).contains("LOST UPDATES").contains("Every one of the 10,000 deposits arrived")
-                .contains("BadExample showed the failure (exit 1); GoodExample held the invariant (exit 0).")
+                .contains("BadExample showed the failure (exit 4); GoodExample held the invariant (exit 0).")
                 .contains("GUIDE.md#13-lost-update");
     }
 }

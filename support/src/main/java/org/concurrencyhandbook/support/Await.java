@@ -1,8 +1,12 @@
 package org.concurrencyhandbook.support;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
 
 /**
@@ -13,6 +17,7 @@ import java.util.function.Predicate;
 public final class Await {
 
     private static final long POLL_NANOS = 50_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private Await() {
     }
@@ -30,6 +35,35 @@ public final class Await {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    /**
+     * Returns once every thread has either {@code arrived}, ended, or is blocked on a lock — a monitor or a
+     * {@code java.util.concurrent} lock — that the <em>calling</em> thread owns. A thread waiting for anything else
+     * (a condition, a queue, another thread's lock) has not been stopped by us, and is waited for. Platform threads
+     * only: the JVM reports no lock owners for virtual threads. A {@code StampedLock} has no owner to ask: a thread
+     * parked on a write-locked one counts as blocked by the caller, so use it only where the caller is the one writer.
+     */
+    public static void arrivedOrBlockedByMe(Collection<Thread> threads, Predicate<Thread> arrived, Duration limit) {
+        long me = Thread.currentThread().threadId();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!threads.stream().allMatch(t -> arrived.test(t) || t.getState() == Thread.State.TERMINATED || blockedBy(t, me))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("within " + limit.toMillis() + " ms, some of " + names(threads)
+                        + " neither arrived nor blocked on a lock " + Thread.currentThread().getName() + " holds");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private static boolean blockedBy(Thread thread, long ownerId) {
+        ThreadInfo info = THREADS.getThreadInfo(thread.threadId());
+        if (info == null) {
+            return false;
+        }
+        // A StampedLock records no owner: a thread parked on one that is write-locked is blocked by its writer.
+        return info.getLockOwnerId() == ownerId
+                || LockSupport.getBlocker(thread) instanceof StampedLock stamped && stamped.isWriteLocked();
     }
 
     private static boolean cannotArrive(Thread thread) {

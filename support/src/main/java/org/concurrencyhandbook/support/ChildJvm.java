@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,11 @@ public final class ChildJvm {
     public record Result(String mainClass, int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr) {
         public String output() {
             return stdout + stderr;
+        }
+
+        /** What the child's {@code main} reported by its exit status; empty for a crash or a run killed at the limit. */
+        public Optional<Verdict> verdict() {
+            return timedOut ? Optional.empty() : Verdict.ofExitStatus(exitCode);
         }
 
         /** The first line of stdout that starts with {@code prefix}. */

@@ -14,90 +14,164 @@ import java.util.function.Supplier;
  * Runs rounds of threads against a fresh shared object and inspects it after each round — for the races that no latch
  * can force, because they happen inside one library call or one bytecode sequence ({@code HashMap.put},
  * {@code count++}). Each round starts every thread at once on a new object; after the threads end, {@code damage}
- * says what went wrong, if anything. {@link #untilDamage} stops at the first damage seen; {@link #all} runs every
- * round and reports the first damage, if any, to prove an invariant held throughout.
+ * says what the round broke, if anything.
  *
- * <p>The threads are daemons and each round is bounded: a thread that never returns — a corrupted structure can
- * loop — is reported as damage, not waited for.
+ * <p>A race can only show when the threads really run at the same time. On a loaded machine they often run one after
+ * the other, and on one CPU they always do; a round like that proves nothing either way. So every round measures how
+ * long its threads ran together, and only a round in which they overlapped for at least half of the shortest thread's
+ * run counts towards the rounds asked for. Bad code and good code get the same load: rounds until that many have
+ * overlapped. The {@link Report} then gives one {@link Verdict}: damage seen in any round is the failure shown;
+ * enough overlapping rounds with no damage is the invariant held; too few is inconclusive, with the reason.
+ *
+ * <p>Damage is the invariant broken, nothing else. A thread that throws crashes the run (an
+ * {@link IllegalStateException}), unless the scenario names the throwable as a symptom of the race — a
+ * {@code ClassCastException} from inside a corrupted {@code HashMap}, say. A thread that does not return within
+ * {@value #ROUND_LIMIT_SECONDS} s is damage: the structure it works on loops. Threads are daemons, so it cannot keep
+ * the JVM alive.
+ *
+ * @param <S> the shared object
+ * @param <D> what a round's damage is, as the scenario describes it
  */
-public final class ConcurrentRounds<S> {
+public final class ConcurrentRounds<S, D> {
 
-    /** What the rounds showed: how many ran, and the first damage seen (empty if none). */
-    public record Verdict(int rounds, Optional<String> damage) {
+    /** One round: whether its threads ran together, and what it broke (empty if nothing). */
+    public record Round<D>(int number, boolean overlapped, Optional<D> damage, Optional<String> hung) {
+        public boolean damaged() {
+            return damage.isPresent() || hung.isPresent();
+        }
     }
 
-    private static final Duration ROUND_LIMIT = Duration.ofSeconds(10);
+    /** Every round run, and the verdict they add up to. */
+    public record Report<D>(List<Round<D>> rounds, int overlappedWanted, int processors) {
+
+        public int overlappedRounds() {
+            return (int) rounds.stream().filter(Round::overlapped).count();
+        }
+
+        public List<Round<D>> damagedRounds() {
+            return rounds.stream().filter(Round::damaged).toList();
+        }
+
+        /** Damage seen in any round: the failure shown. Else enough overlapping rounds: held. Else inconclusive. */
+        public Verdict verdict() {
+            if (!damagedRounds().isEmpty()) {
+                return Verdict.FAILURE_SHOWN;
+            }
+            return overlappedRounds() >= overlappedWanted ? Verdict.INVARIANT_HELD : Verdict.INCONCLUSIVE;
+        }
+
+        /** Why the rounds could not decide, in the terms of the rule applied; empty unless inconclusive. */
+        public Optional<String> inconclusiveReason() {
+            if (verdict() != Verdict.INCONCLUSIVE) {
+                return Optional.empty();
+            }
+            if (processors < 2) {
+                return Optional.of("this JVM has " + processors + " CPU, so its threads never run at the same time");
+            }
+            return Optional.of(String.format("in %d round(s), the threads ran together for at least half of the shorter"
+                    + " run in only %d; %d such rounds are needed", rounds.size(), overlappedRounds(), overlappedWanted));
+        }
+    }
+
+    private static final int ROUND_LIMIT_SECONDS = 10;
+    private static final double OVERLAP_NEEDED = 0.5;
 
     private final int threads;
     private final Supplier<S> freshState;
     private final ObjIntConsumer<S> work;
-    private final Function<S, Optional<String>> damage;
+    private final Function<S, Optional<D>> damage;
+    private final Function<Throwable, Optional<D>> symptom;
 
     /**
      * @param threads    how many threads share each round's object
      * @param freshState a new shared object for each round
      * @param work       what thread {@code i} (0-based) does to the object
-     * @param damage     a description of what the round broke, or empty if the invariant held
+     * @param damage     what the round broke, or empty if the invariant held
+     * @param symptom    the damage a thrown throwable shows, if it is a symptom of the race; empty for any other,
+     *                   which crashes the run
      */
-    public ConcurrentRounds(int threads, Supplier<S> freshState, ObjIntConsumer<S> work, Function<S, Optional<String>> damage) {
+    public ConcurrentRounds(int threads, Supplier<S> freshState, ObjIntConsumer<S> work, Function<S, Optional<D>> damage,
+                            Function<Throwable, Optional<D>> symptom) {
         this.threads = threads;
         this.freshState = freshState;
         this.work = work;
         this.damage = damage;
+        this.symptom = symptom;
     }
 
-    /** Runs up to {@code maxRounds} rounds, for at most {@code budget}, and stops at the first round with damage. */
-    public Verdict untilDamage(int maxRounds, Duration budget) throws InterruptedException {
-        return rounds(maxRounds, budget, true);
+    /** As above, for a race that shows only in the shared object's state: every throwable is a crash. */
+    public ConcurrentRounds(int threads, Supplier<S> freshState, ObjIntConsumer<S> work, Function<S, Optional<D>> damage) {
+        this(threads, freshState, work, damage, thrown -> Optional.empty());
     }
 
-    /** Runs all {@code rounds} rounds and reports the first damage seen, if any. */
-    public Verdict all(int rounds) throws InterruptedException {
-        return rounds(rounds, Duration.ofDays(1), false);
-    }
-
-    private Verdict rounds(int maxRounds, Duration budget, boolean stopAtDamage) throws InterruptedException {
+    /**
+     * Runs rounds until {@code overlappedWanted} of them have overlapped, or {@code maxRounds} have run, or
+     * {@code budget} is spent. On one CPU it runs none: nothing could overlap.
+     */
+    public Report<D> run(int overlappedWanted, int maxRounds, Duration budget) throws InterruptedException {
+        int processors = Runtime.getRuntime().availableProcessors();
+        List<Round<D>> rounds = new ArrayList<>();
         long deadline = System.nanoTime() + budget.toNanos();
-        Optional<String> firstDamage = Optional.empty();
-        int round = 0;
-        while (round < maxRounds && System.nanoTime() < deadline) {
-            round++;
-            Optional<String> seen = oneRound();
-            if (seen.isPresent() && firstDamage.isEmpty()) {
-                firstDamage = Optional.of("round " + round + ": " + seen.get());
-                if (stopAtDamage) {
-                    break;
-                }
-            }
+        int overlapped = 0;
+        while (processors >= 2 && overlapped < overlappedWanted && rounds.size() < maxRounds && System.nanoTime() < deadline) {
+            Round<D> round = oneRound(rounds.size() + 1);
+            rounds.add(round);
+            overlapped += round.overlapped() ? 1 : 0;
         }
-        return new Verdict(round, firstDamage);
+        return new Report<>(List.copyOf(rounds), overlappedWanted, processors);
     }
 
-    private Optional<String> oneRound() throws InterruptedException {
+    private Round<D> oneRound(int number) throws InterruptedException {
         S shared = freshState.get();
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
+        long[] started = new long[threads];
+        long[] ended = new long[threads];
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int index = i;
             workers.add(Thread.ofPlatform().daemon().name("round-worker-" + i).start(() -> {
                 try {
                     go.await();
+                    started[index] = System.nanoTime();
                     work.accept(shared, index);
                 } catch (Throwable e) {
                     thrown.compareAndSet(null, e);
+                } finally {
+                    ended[index] = System.nanoTime();
                 }
             }));
         }
         go.countDown();
         for (Thread worker : workers) {
-            if (!worker.join(ROUND_LIMIT)) {
-                return Optional.of(worker.getName() + " never returned: the shared object is corrupted (it loops)");
+            if (!worker.join(Duration.ofSeconds(ROUND_LIMIT_SECONDS))) {
+                return new Round<>(number, true, Optional.empty(), Optional.of(worker.getName() + " never returned within "
+                        + ROUND_LIMIT_SECONDS + " s: the shared object is corrupted (it loops)"));
             }
         }
-        if (thrown.get() != null) {
-            return Optional.of("a thread threw " + thrown.get());
+        // join() orders every worker's writes to started/ended before these reads.
+        boolean overlapped = overlapped(started, ended);
+        Throwable failure = thrown.get();
+        if (failure != null) {
+            Optional<D> shown = symptom.apply(failure);
+            if (shown.isEmpty()) {
+                throw new IllegalStateException("round " + number + ": a worker crashed — not a symptom of the race", failure);
+            }
+            return new Round<>(number, overlapped, shown, Optional.empty());
         }
-        return damage.apply(shared);
+        return new Round<>(number, overlapped, damage.apply(shared), Optional.empty());
+    }
+
+    /** Whether every thread was running during at least half of the shortest thread's run. */
+    static boolean overlapped(long[] started, long[] ended) {
+        long latestStart = Long.MIN_VALUE;
+        long earliestEnd = Long.MAX_VALUE;
+        long shortestRun = Long.MAX_VALUE;
+        for (int i = 0; i < started.length; i++) {
+            latestStart = Math.max(latestStart, started[i]);
+            earliestEnd = Math.min(earliestEnd, ended[i]);
+            shortestRun = Math.min(shortestRun, ended[i] - started[i]);
+        }
+        return earliestEnd - latestStart >= OVERLAP_NEEDED * shortestRun && shortestRun > 0;
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * <pre>{@code
  * Watchdog watchdog = Watchdog.watch(List.of(t1, t2)).onDeadlock().start();
  * Watchdog.Outcome outcome = watchdog.awaitOutcome(Duration.ofSeconds(5));
- * if (outcome.stalled()) { System.out.println(outcome.diagnosis()); System.exit(1); }
+ * if (outcome.stalled()) { System.out.println(outcome.diagnosis()); Verdict.FAILURE_SHOWN.exit(); }
  * }</pre>
  */
 public final class Watchdog {

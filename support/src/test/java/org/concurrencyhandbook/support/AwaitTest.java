@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,6 +45,38 @@ class AwaitTest {
             assertThat(other.getState()).isEqualTo(Thread.State.BLOCKED);
         }
         other.join();
+    }
+
+    @Test
+    void byMeReturnsWhenTheOtherThreadQueuesForAReentrantLockWeHold() throws Exception {
+        ReentrantLock lock = new ReentrantLock();
+        lock.lock();
+        Thread other;
+        try {
+            other = Thread.ofPlatform().start(() -> {
+                lock.lock();
+                lock.unlock();
+            });
+            Await.arrivedOrBlockedByMe(List.of(other), t -> false, Duration.ofSeconds(10));
+
+            assertThat(lock.hasQueuedThread(other)).isTrue();
+        } finally {
+            lock.unlock();
+        }
+        other.join();
+    }
+
+    @Test
+    void byMeKeepsWaitingForAThreadThatWaitsForSomethingElse() throws Exception {
+        CountDownLatch elsewhere = new CountDownLatch(1);
+        Thread other = Thread.ofPlatform().start(() -> awaitQuietly(elsewhere));
+        try {
+            assertThatThrownBy(() -> Await.arrivedOrBlockedByMe(List.of(other), t -> false, Duration.ofMillis(200)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("neither arrived nor blocked on a lock");
+        } finally {
+            elsewhere.countDown();
+            other.join();
+        }
     }
 
     @Test

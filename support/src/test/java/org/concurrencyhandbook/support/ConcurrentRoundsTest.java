@@ -1,9 +1,13 @@
 package org.concurrencyhandbook.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,42 +15,104 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ConcurrentRoundsTest {
 
+    /** Each worker waits for the others, then works for 5 ms: the runs overlap by far more than the wake-ups take. */
+    private static void together(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+            long until = System.nanoTime() + 5_000_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void stopsAtTheFirstRoundThatShowsDamage() throws Exception {
+    void damageInAnyRoundIsTheFailureShown() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
         AtomicInteger round = new AtomicInteger();
-        ConcurrentRounds<AtomicInteger> rounds = new ConcurrentRounds<>(2,
-                () -> new AtomicInteger(round.incrementAndGet()), (counter, thread) -> { },
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ConcurrentRounds<AtomicInteger, String> rounds = new ConcurrentRounds<>(2,
+                () -> new AtomicInteger(round.incrementAndGet()), (counter, thread) -> together(barrier),
                 counter -> counter.get() == 3 ? Optional.of("three") : Optional.empty());
 
-        ConcurrentRounds.Verdict verdict = rounds.untilDamage(10, Duration.ofSeconds(30));
+        ConcurrentRounds.Report<String> report = rounds.run(5, 100, Duration.ofSeconds(30));
 
-        assertThat(verdict.rounds()).isEqualTo(3);
-        assertThat(verdict.damage()).contains("round 3: three");
+        assertThat(report.rounds()).hasSize(5);
+        assertThat(report.damagedRounds()).extracting(ConcurrentRounds.Round::number).containsExactly(3);
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
     }
 
     @Test
-    void everyThreadWorksOnTheSameFreshObjectEachRound() throws Exception {
-        ConcurrentRounds<AtomicInteger> rounds = new ConcurrentRounds<>(4, AtomicInteger::new,
-                (counter, thread) -> counter.addAndGet(1 << thread),
+    void everyThreadWorksOnTheSameFreshObjectAndOverlappingRoundsWithoutDamageHold() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
+        CyclicBarrier barrier = new CyclicBarrier(4);
+        ConcurrentRounds<AtomicInteger, String> rounds = new ConcurrentRounds<>(4, AtomicInteger::new,
+                (counter, thread) -> {
+                    together(barrier);
+                    counter.addAndGet(1 << thread);
+                },
                 counter -> counter.get() == 0b1111 ? Optional.empty() : Optional.of("saw " + counter.get()));
 
-        ConcurrentRounds.Verdict verdict = rounds.all(20);
+        ConcurrentRounds.Report<String> report = rounds.run(20, 100, Duration.ofSeconds(30));
 
-        assertThat(verdict.rounds()).isEqualTo(20);
-        assertThat(verdict.damage()).isEmpty();
+        assertThat(report.overlappedRounds()).isEqualTo(20);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
     }
 
     @Test
-    void aThreadThatThrowsIsDamage() throws Exception {
-        ConcurrentRounds<Object> rounds = new ConcurrentRounds<>(2, Object::new,
+    void aRoundCountsOnlyIfEveryThreadRanDuringAtLeastHalfOfTheShortestRun() {
+        assertThat(ConcurrentRounds.overlapped(new long[] {0, 10}, new long[] {100, 110})).isTrue();
+        assertThat(ConcurrentRounds.overlapped(new long[] {0, 50}, new long[] {100, 150})).isTrue();
+        assertThat(ConcurrentRounds.overlapped(new long[] {0, 51}, new long[] {100, 151})).isFalse();
+        assertThat(ConcurrentRounds.overlapped(new long[] {0, 100}, new long[] {100, 200})).as("one after the other").isFalse();
+    }
+
+    @Test
+    void withNoRoundOverlappingTheVerdictIsInconclusiveAndSaysWhy() {
+        ConcurrentRounds.Report<String> report = new ConcurrentRounds.Report<>(
+                List.of(new ConcurrentRounds.Round<>(1, false, Optional.empty(), Optional.empty())), 3, 2);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(report.inconclusiveReason()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("at least half of the shorter run in only 0").contains("3 such rounds are needed"));
+        assertThat(new ConcurrentRounds.Report<String>(List.of(), 3, 1).inconclusiveReason())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("1 CPU"));
+    }
+
+    @Test
+    void aThreadThatThrowsSomethingOtherThanASymptomCrashesTheRunInsteadOfPassingAsDamage() {
+        ConcurrentRounds<Object, String> rounds = new ConcurrentRounds<>(2, Object::new,
                 (shared, thread) -> {
                     if (thread == 1) {
-                        throw new ArrayIndexOutOfBoundsException("corrupted");
+                        throw new UnsupportedOperationException("not the race");
                     }
                 },
                 shared -> Optional.empty());
 
-        assertThat(rounds.untilDamage(5, Duration.ofSeconds(30)).damage())
-                .hasValueSatisfying(damage -> assertThat(damage).contains("round 1: a thread threw java.lang.ArrayIndexOutOfBoundsException: corrupted"));
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
+        assertThatThrownBy(() -> rounds.run(1, 5, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("crashed")
+                .hasRootCauseInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aThrowableTheScenarioNamesAsASymptomIsDamage() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ConcurrentRounds<Object, String> rounds = new ConcurrentRounds<>(2, Object::new,
+                (shared, thread) -> {
+                    together(barrier);
+                    if (thread == 1) {
+                        throw new ClassCastException("corrupted");
+                    }
+                },
+                shared -> Optional.empty(),
+                thrown -> thrown instanceof ClassCastException ? Optional.of("threw " + thrown.getMessage()) : Optional.empty());
+
+        ConcurrentRounds.Report<String> report = rounds.run(1, 5, Duration.ofSeconds(30));
+
+        assertThat(report.damagedRounds()).singleElement().extracting(ConcurrentRounds.Round::damage).isEqualTo(Optional.of("threw corrupted"));
     }
 }

@@ -11,6 +11,8 @@ public final class Evidence {
 
     static final String BAD = "handbook.bad";
     static final String GOOD = "handbook.good";
+    static final String WRONG_FIX = "handbook.wrong-fix";
+    static final String RIGHT_FIX = "handbook.right-fix";
 
     private Evidence() {
     }
@@ -23,5 +25,15 @@ public final class Evidence {
     /** Records the invariant the good implementation held, under the same load. Call it after the assertion. */
     public static void goodHeld(TestReporter reporter, String format, Object... args) {
         reporter.publishEntry(GOOD, format.formatted(args));
+    }
+
+    /** Records that a tempting wrong fix was caught by the same scenario: what it was seen doing wrong. */
+    public static void wrongFixCaught(TestReporter reporter, Fix<?> fix, String format, Object... args) {
+        reporter.publishEntry(WRONG_FIX, fix.name() + ": " + format.formatted(args));
+    }
+
+    /** Records that another fix the GUIDE recommends held under the same scenario. */
+    public static void rightFixHeld(TestReporter reporter, Fix<?> fix, String format, Object... args) {
+        reporter.publishEntry(RIGHT_FIX, fix.name() + ": " + format.formatted(args));
     }
 }

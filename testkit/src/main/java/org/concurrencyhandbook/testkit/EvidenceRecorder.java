@@ -33,6 +33,8 @@ public final class EvidenceRecorder implements TestExecutionListener {
     private static final class ClassRecord {
         final List<String> bad = new ArrayList<>();
         final List<String> good = new ArrayList<>();
+        final List<String> wrongFixes = new ArrayList<>();
+        final List<String> rightFixes = new ArrayList<>();
         TestExecutionResult.Status worst = TestExecutionResult.Status.SUCCESSFUL;
         String skippedBecause = "";
         int tests;
@@ -53,6 +55,10 @@ public final class EvidenceRecorder implements TestExecutionListener {
                     record.bad.add(value);
                 } else if (key.equals(Evidence.GOOD)) {
                     record.good.add(value);
+                } else if (key.equals(Evidence.WRONG_FIX)) {
+                    record.wrongFixes.add(value);
+                } else if (key.equals(Evidence.RIGHT_FIX)) {
+                    record.rightFixes.add(value);
                 }
             }
         });
@@ -91,6 +97,10 @@ public final class EvidenceRecorder implements TestExecutionListener {
                 figures.setProperty("tests", Integer.toString(record.tests));
                 figures.setProperty("bad", String.join("; ", record.bad));
                 figures.setProperty("good", String.join("; ", record.good));
+                figures.setProperty("wrongFixesCaught", Integer.toString(record.wrongFixes.size()));
+                figures.setProperty("wrongFixes", String.join("; ", record.wrongFixes));
+                figures.setProperty("rightFixesHeld", Integer.toString(record.rightFixes.size()));
+                figures.setProperty("rightFixes", String.join("; ", record.rightFixes));
                 figures.setProperty("skipped", record.skippedBecause);
                 try (Writer out = Files.newBufferedWriter(directory.resolve(entry.getKey() + ".properties"))) {
                     figures.store(out, "figures recorded by " + entry.getKey());

@@ -12,7 +12,7 @@ import java.util.List;
  * of 2.1, assembled from two classes that each look correct, with the cycle running through a callback.
  *
  * <p>Run it: {@code ./handbook 2.7}. The watchdog finds the cycle through {@code ThreadMXBean}; the demo prints it and
- * exits 1.
+ * exits 4 (failure shown).
  */
 public final class BadExample implements PriceFeed {
 
@@ -45,6 +45,6 @@ public final class BadExample implements PriceFeed {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Callbacks.demonstrate("BadExample", BadExample::new));
+        Callbacks.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
 /**
@@ -24,7 +25,7 @@ final class Callbacks {
     private Callbacks() {
     }
 
-    static int demonstrate(String example, Function<PriceFeed.FirstLockHeld, PriceFeed> feedOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<PriceFeed.FirstLockHeld, PriceFeed> feedOn) throws InterruptedException {
         System.out.printf("2.7 Calling alien code under a lock — %s%n", example);
         Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
         List<Thread> threads = new ArrayList<>();
@@ -55,10 +56,10 @@ final class Callbacks {
         if (outcome.kind() == Watchdog.Outcome.Kind.FINISHED) {
             System.out.printf("All %,d prices published and %,d rebalances done in %d ms.%n", published.sum(),
                     portfolio.rebalances(), outcome.after().toMillis());
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         System.out.printf("%s after %d ms: the publisher holds the feed's lock and calls the portfolio; the rebalancer"
                 + " holds the portfolio's lock and calls the feed.%n%s%n", outcome.kind(), outcome.after().toMillis(), outcome.diagnosis());
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 }

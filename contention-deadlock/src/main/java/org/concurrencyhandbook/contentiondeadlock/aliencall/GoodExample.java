@@ -48,6 +48,6 @@ public final class GoodExample implements PriceFeed {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Callbacks.demonstrate("GoodExample", GoodExample::new));
+        Callbacks.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

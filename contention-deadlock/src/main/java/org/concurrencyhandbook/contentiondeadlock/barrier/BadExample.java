@@ -11,7 +11,7 @@ import java.util.concurrent.CyclicBarrier;
  * the failed worker's thread.
  *
  * <p>Run it: {@code ./handbook 2.9}. It finds the workers still waiting after two seconds, prints them, releases them by
- * interrupting them, and exits 1.
+ * interrupting them, and exits 4 (failure shown).
  */
 public final class BadExample implements ShardedJob {
 
@@ -30,6 +30,6 @@ public final class BadExample implements ShardedJob {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Shards.demonstrate("BadExample", BadExample::new));
+        Shards.demonstrate("BadExample", BadExample::new).exit();
     }
 }

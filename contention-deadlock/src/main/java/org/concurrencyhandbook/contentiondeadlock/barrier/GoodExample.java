@@ -40,6 +40,6 @@ public final class GoodExample implements ShardedJob {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Shards.demonstrate("GoodExample", GoodExample::new));
+        Shards.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: three workers process three shards and meet before merging; shard 2's input is
@@ -68,7 +69,7 @@ final class Shards {
         return atTheLimit;
     }
 
-    static int demonstrate(String example, IntFunction<ShardedJob> jobFor) throws InterruptedException {
+    static Verdict demonstrate(String example, IntFunction<ShardedJob> jobFor) throws InterruptedException {
         Outcome outcome = run(jobFor);
         System.out.printf("2.9 A barrier that never trips — %s%n", example);
         System.out.printf("%d workers processed %d shards and met before merging; shard %d's input was corrupt.%n",
@@ -79,9 +80,9 @@ final class Shards {
                     + " arriving, and will wait for ever:%n%s", outcome.stillWaiting().size(), WORKERS, outcome.stillWaiting(),
                     LIMIT.toMillis(), outcome.dump());
             System.out.println("(released by interrupting them, so that the demo can end)");
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.printf("Every worker returned: shards %s merged, shard %d's failure reported.%n", outcome.merged(), FAILING_SHARD);
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * "in Object.wait()" and "waiting on the Class initialization monitor for …".
  *
  * <p>Run it: {@code ./handbook 2.6}. It detects that neither thread finished, prints what ThreadMXBean and jcmd say, and
- * exits 1; the stuck threads are daemons.
+ * exits 4 (failure shown); the stuck threads are daemons.
  */
 public final class BadExample {
 
@@ -47,6 +47,6 @@ public final class BadExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(FirstUse.demonstrate("BadExample", () -> Currencies.QUOTED, () -> ExchangeRates.QUOTES.size()));
+        FirstUse.demonstrate("BadExample", () -> Currencies.QUOTED, () -> ExchangeRates.QUOTES.size()).exit();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run, once per JVM: two threads use the two classes for the first time, one each. Inside
@@ -33,7 +34,7 @@ final class FirstUse {
         }
     }
 
-    static int demonstrate(String example, IntSupplier useCurrencies, IntSupplier useExchangeRates) throws InterruptedException {
+    static Verdict demonstrate(String example, IntSupplier useCurrencies, IntSupplier useExchangeRates) throws InterruptedException {
         System.out.printf("2.6 Class-initialization deadlock — %s%n", example);
         int[] seen = new int[2];
         Thread first = Thread.ofPlatform().daemon().name("first use of Currencies").start(() -> seen[0] = useCurrencies.getAsInt());
@@ -44,7 +45,7 @@ final class FirstUse {
         if (!first.isAlive() && !second.isAlive()) {
             System.out.printf("Both classes initialized, by two threads at once: %d currencies quoted, %d exchange rates.%n",
                     seen[0], seen[1]);
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         List<Thread> stuck = List.of(first, second);
         System.out.printf("STUCK: %d s after their first use, neither class has finished initializing.%n", LIMIT.toSeconds());
@@ -57,6 +58,6 @@ final class FirstUse {
         System.out.println("...and what it says about the two threads:");
         System.out.print(StallDetector.threadSection(dump, first.getName()));
         System.out.print(StallDetector.threadSection(dump, second.getName()));
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 }

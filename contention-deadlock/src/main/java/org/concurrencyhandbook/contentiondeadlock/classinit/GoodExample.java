@@ -46,6 +46,6 @@ public final class GoodExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(FirstUse.demonstrate("GoodExample", Currencies::quoted, () -> ExchangeRates.QUOTES.size()));
+        FirstUse.demonstrate("GoodExample", Currencies::quoted, () -> ExchangeRates.QUOTES.size()).exit();
     }
 }

@@ -9,7 +9,7 @@ package org.concurrencyhandbook.contentiondeadlock.livelock;
  * asymmetry only moves the two threads in step; a fixed pause before retrying would not change that.
  *
  * <p>Run it: {@code ./handbook 2.2}. A progress watchdog sees no job complete for a second while the attempts keep
- * climbing; the demo prints both counts and exits 1.
+ * climbing; the demo prints both counts and exits 4 (failure shown).
  */
 public final class BadExample implements CopyRoom {
 
@@ -43,6 +43,6 @@ public final class BadExample implements CopyRoom {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(PoliteWorkers.demonstrate("BadExample", BadExample::new));
+        PoliteWorkers.demonstrate("BadExample", BadExample::new).exit();
     }
 }

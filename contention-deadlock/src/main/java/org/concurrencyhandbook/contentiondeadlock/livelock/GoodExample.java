@@ -47,6 +47,6 @@ public final class GoodExample implements CopyRoom {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(PoliteWorkers.demonstrate("GoodExample", GoodExample::new));
+        PoliteWorkers.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
 /**
@@ -25,7 +26,7 @@ final class PoliteWorkers {
     private PoliteWorkers() {
     }
 
-    static int demonstrate(String example, Function<CopyRoom.Attempt, CopyRoom> roomOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<CopyRoom.Attempt, CopyRoom> roomOn) throws InterruptedException {
         System.out.printf("2.2 Livelock — %s%n", example);
         System.out.printf("Two polite workers, %d copy jobs each; a job needs the scanner and the printer.%n", JOBS_PER_WORKER);
         Device scanner = new Device("scanner", 1);
@@ -45,14 +46,14 @@ final class PoliteWorkers {
         if (outcome.kind() == Watchdog.Outcome.Kind.FINISHED && jobsDone.sum() == 2 * JOBS_PER_WORKER) {
             System.out.printf("All %d jobs done in %d ms, in %d attempts: %d refused.%n", jobsDone.sum(),
                     outcome.after().toMillis(), attempts.sum(), refused);
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         System.out.printf("LIVELOCK (%s) after %d ms: %d of %d jobs done, while the workers were refused %,d times"
                 + " (worker-1 %,d, worker-2 %,d) — busy, and getting nowhere.%n", outcome.kind(), outcome.after().toMillis(),
                 jobsDone.sum(), 2 * JOBS_PER_WORKER, refused, inStep.refusedOf(workers.get(0)), inStep.refusedOf(workers.get(1)));
         System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s — nobody waits for a lock; both keep trying.%n",
                 StallDetector.findDeadlock(workers).map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 
     private static Thread worker(String name, Runnable job) {

@@ -13,7 +13,7 @@ package org.concurrencyhandbook.contentiondeadlock.lockordering;
  * first.
  *
  * <p>Run it: {@code ./handbook 2.1}. The watchdog finds each deadlock, prints the cycle and a thread dump, and the
- * demo exits 1 — its deadlocked threads are daemons, so they cannot keep the JVM alive.
+ * demo exits 4 (failure shown) — its deadlocked threads are daemons, so they cannot keep the JVM alive.
  */
 public final class BadExample {
 
@@ -67,6 +67,6 @@ public final class BadExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(OppositeTransfers.demonstrate("BadExample", WithMonitors::new, WithReentrantLocks::new));
+        OppositeTransfers.demonstrate("BadExample", WithMonitors::new, WithReentrantLocks::new).exit();
     }
 }

@@ -87,6 +87,6 @@ public final class GoodExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(OppositeTransfers.demonstrate("GoodExample", WithMonitors::new, WithReentrantLocks::new));
+        OppositeTransfers.demonstrate("GoodExample", WithMonitors::new, WithReentrantLocks::new).exit();
     }
 }

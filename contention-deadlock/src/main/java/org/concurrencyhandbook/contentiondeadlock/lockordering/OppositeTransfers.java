@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
 /**
@@ -74,7 +75,7 @@ public final class OppositeTransfers {
         }
     }
 
-    static int demonstrate(String example, Function<Bank.FirstLockHeld, Bank> withMonitors,
+    static Verdict demonstrate(String example, Function<Bank.FirstLockHeld, Bank> withMonitors,
                            Function<Bank.FirstLockHeld, Bank> withReentrantLocks) throws InterruptedException {
         System.out.printf("2.1 Deadlock (lock ordering) — %s%n", example);
         System.out.printf("Two threads, %,d transfers each between the same two accounts, in opposite directions.%n%n",
@@ -95,6 +96,6 @@ public final class OppositeTransfers {
                         outcome.total(), outcome.watched().diagnosis());
             }
         }
-        return allCompleted ? 0 : 1;
+        return allCompleted ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
     }
 }

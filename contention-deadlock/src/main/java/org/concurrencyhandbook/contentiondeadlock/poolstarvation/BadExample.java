@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * WAITING in {@code FutureTask.get}.
  *
  * <p>Run it: {@code ./handbook 2.5}. It detects that no report finished, shows the pool's state and its threads, tears
- * the pool down with {@code shutdownNow()} and exits 1.
+ * the pool down with {@code shutdownNow()} and exits 4 (failure shown).
  */
 public final class BadExample implements ReportBuilder {
 
@@ -46,6 +46,6 @@ public final class BadExample implements ReportBuilder {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Reports.demonstrate("BadExample", BadExample::new));
+        Reports.demonstrate("BadExample", BadExample::new).exit();
     }
 }

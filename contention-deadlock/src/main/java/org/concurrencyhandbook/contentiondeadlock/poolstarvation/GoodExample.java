@@ -36,6 +36,6 @@ public final class GoodExample implements ReportBuilder {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Reports.demonstrate("GoodExample", GoodExample::new));
+        Reports.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

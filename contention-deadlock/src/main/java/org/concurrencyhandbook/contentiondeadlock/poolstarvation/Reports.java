@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: a fixed pool of two threads builds two reports at once. Inside each report task, the
@@ -27,7 +28,7 @@ final class Reports {
     private Reports() {
     }
 
-    static int demonstrate(String example, BiFunction<java.util.concurrent.ExecutorService, ReportBuilder.ReportStarted, ReportBuilder> builderOn)
+    static Verdict demonstrate(String example, BiFunction<java.util.concurrent.ExecutorService, ReportBuilder.ReportStarted, ReportBuilder> builderOn)
             throws InterruptedException {
         System.out.printf("2.5 Thread-starvation deadlock in a bounded pool — %s%n", example);
         List<Thread> poolThreads = new CopyOnWriteArrayList<>();
@@ -43,7 +44,7 @@ final class Reports {
             CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             System.out.printf("A pool of %d threads built %d reports at once: %s.%n", POOL_SIZE, reports.size(),
                     reports.stream().map(CompletableFuture::join).toList());
-            return 0;
+            return Verdict.INVARIANT_HELD;
         } catch (TimeoutException stalled) {
             System.out.printf("STARVED: no report finished in %d ms. The pool has %d threads, %d of them busy, and %d tasks"
                     + " queued that no thread is free to run.%n", LIMIT.toMillis(), pool.getPoolSize(), pool.getActiveCount(),
@@ -55,7 +56,7 @@ final class Reports {
             boolean ended = pool.awaitTermination(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             System.out.printf("Torn down with shutdownNow(): %d queued tasks never ran; pool threads %s.%n", neverRan.size(),
                     ended ? "all ended" : "still running");
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a report failed", e.getCause());
         } finally {

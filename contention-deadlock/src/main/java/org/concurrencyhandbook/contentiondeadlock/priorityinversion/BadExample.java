@@ -11,7 +11,7 @@ import java.util.Queue;
  * queued — and that is every medium-priority job, one after another, since each outranks the low job's last step. The
  * high job does not wait for the low job; it waits for all the medium ones, which do not even use the connection.
  *
- * <p>Run it: {@code ./handbook 2.4}. It prints the order in which the jobs finished and exits 1: the high-priority job
+ * <p>Run it: {@code ./handbook 2.4}. It prints the order in which the jobs finished and exits 4 (failure shown): the high-priority job
  * finished after every medium-priority one.
  */
 public final class BadExample implements ExportConnection {
@@ -48,6 +48,6 @@ public final class BadExample implements ExportConnection {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(ReportServer.demonstrate("BadExample", BadExample::new));
+        ReportServer.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -53,6 +53,6 @@ public final class GoodExample implements ExportConnection {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(ReportServer.demonstrate("GoodExample", GoodExample::new));
+        ReportServer.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run, on one worker thread that always runs the highest-priority step next: a nightly
@@ -25,7 +26,7 @@ final class ReportServer {
     private ReportServer() {
     }
 
-    static int demonstrate(String example, Function<PriorityExecutor, ExportConnection> connectionOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<PriorityExecutor, ExportConnection> connectionOn) throws InterruptedException {
         System.out.printf("2.4 Priority inversion — %s%n", example);
         System.out.printf("One worker thread, highest priority first. The nightly report (priority %d) holds the export"
                 + " connection when the alert (priority %d, needs the connection) and %d thumbnails (priority %d) arrive.%n",
@@ -50,7 +51,7 @@ final class ReportServer {
             }));
             if (!allFinished.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 System.out.printf("Not all jobs finished within %d s; finished: %s%n", LIMIT.toSeconds(), finished);
-                return 1;
+                return Verdict.FAILURE_SHOWN;
             }
         }
         int alertAt = finished.indexOf(alert.name());
@@ -59,12 +60,12 @@ final class ReportServer {
         if (thumbnailsBefore == 0) {
             System.out.printf("The alert finished #%d, before every thumbnail: it waited only for the report that held the"
                     + " connection, which ran at the alert's priority meanwhile.%n", alertAt + 1);
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         System.out.printf("PRIORITY INVERSION: the alert (priority %d) finished #%d of %d, after %d thumbnails (priority %d)"
                 + " that ran while it waited for the nightly report (priority %d) they kept from finishing.%n", HIGH, alertAt + 1,
                 finished.size(), thumbnailsBefore, MEDIUM, LOW);
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 
     private static void finish(Job job, List<String> finished, CountDownLatch allFinished) {

@@ -12,7 +12,7 @@ import org.concurrencyhandbook.contentiondeadlock.resourcepool.ConnectionPool.Co
  * {@code Semaphore.acquire}, forever.
  *
  * <p>Run it: {@code ./handbook 2.8}. A progress watchdog sees that no copy has completed for a second; the demo prints
- * the pool's state (who holds which connection) and the threads' stacks, and exits 1.
+ * the pool's state (who holds which connection) and the threads' stacks, and exits 4 (failure shown).
  */
 public final class BadExample implements PairBorrower {
 
@@ -40,6 +40,6 @@ public final class BadExample implements PairBorrower {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Copies.demonstrate("BadExample", BadExample::new));
+        Copies.demonstrate("BadExample", BadExample::new).exit();
     }
 }

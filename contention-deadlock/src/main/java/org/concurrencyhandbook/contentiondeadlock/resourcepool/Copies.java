@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
 /**
@@ -28,7 +29,7 @@ final class Copies {
     private Copies() {
     }
 
-    static int demonstrate(String example, Function<PairBorrower.FirstConnectionHeld, PairBorrower> borrowerOn)
+    static Verdict demonstrate(String example, Function<PairBorrower.FirstConnectionHeld, PairBorrower> borrowerOn)
             throws InterruptedException {
         System.out.printf("2.8 Resource-pool deadlock — %s%n", example);
         System.out.printf("%d tasks copy %,d rows each; every copy needs two of the pool's %d connections.%n",
@@ -52,7 +53,7 @@ final class Copies {
         if (outcome.kind() == Watchdog.Outcome.Kind.FINISHED && copied.sum() == TASKS * COPIES_PER_TASK) {
             System.out.printf("All %,d copies completed in %d ms, each with two distinct connections.%n", copied.sum(),
                     outcome.after().toMillis());
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         System.out.printf("STALL (%s) after %d ms: %,d of %,d copies done.%n", outcome.kind(), outcome.after().toMillis(),
                 copied.sum(), TASKS * COPIES_PER_TASK);
@@ -60,7 +61,7 @@ final class Copies {
         System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s — a semaphore has no owner.%n",
                 StallDetector.findDeadlock(tasks).map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
         System.out.println(outcome.diagnosis());
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 
     private static void copyRows(ConnectionPool pool, PairBorrower borrower, LongAdder copied) {

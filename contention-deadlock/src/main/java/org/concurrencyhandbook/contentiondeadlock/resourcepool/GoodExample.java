@@ -38,6 +38,6 @@ public final class GoodExample implements PairBorrower {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Copies.demonstrate("GoodExample", GoodExample::new));
+        Copies.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * reporter waits for as long as the writer keeps writing.
  *
  * <p>Run it: {@code ./handbook 2.3}. It counts, for each of the reporter's reads, how many appends the writer made while
- * the reporter waited, and exits 1 when one read waited through more than two.
+ * the reporter waited, and exits 4 (failure shown) when one read waited through more than two.
  */
 public final class BadExample implements Journal {
 
@@ -55,6 +55,6 @@ public final class BadExample implements Journal {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(HotLock.demonstrate("BadExample", BadExample::new));
+        HotLock.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -57,6 +57,6 @@ public final class GoodExample implements Journal {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(HotLock.demonstrate("GoodExample", GoodExample::new));
+        HotLock.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

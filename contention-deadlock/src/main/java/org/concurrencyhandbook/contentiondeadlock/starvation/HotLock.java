@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: a writer appends to the journal in a tight loop for as long as a reporter is still
@@ -24,7 +25,7 @@ final class HotLock {
     private HotLock() {
     }
 
-    static int demonstrate(String example, Function<Journal.LockTaken, Journal> journalOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<Journal.LockTaken, Journal> journalOn) throws InterruptedException {
         System.out.printf("2.3 Starvation — %s%n", example);
         System.out.printf("A writer appends in a tight loop while a reporter reads the size %d times (at most %,d appends).%n",
                 READS, MAX_APPENDS);
@@ -49,7 +50,7 @@ final class HotLock {
         books.reporter.join(LIMIT);
         if (books.writer.isAlive() || books.reporter.isAlive()) {
             System.out.printf("Did not finish within %d s.%n", LIMIT.toSeconds());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         List<Long> waits = books.waitedThrough;
         long longest = waits.stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -57,11 +58,11 @@ final class HotLock {
                 books.writerTook, waits.size(), waits);
         if (longest <= FAIR_BOUND) {
             System.out.printf("No read waited through more than %d append(s): the reporter was served in turn.%n", longest);
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         System.out.printf("STARVED: one read waited through %,d appends — the writer took the lock again and again while"
                 + " the reporter stood queued for it.%n", longest);
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 
     /** What the two threads record, each inside the lock it has just taken. */

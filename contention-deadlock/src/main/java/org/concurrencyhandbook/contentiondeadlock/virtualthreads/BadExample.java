@@ -14,7 +14,7 @@ import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
  * {@code jcmd <pid> Thread.dump_to_file -format=json}, which lists virtual threads with the monitor each is blocked on
  * and the monitors each owns — from which the cycle can be read.
  *
- * <p>Run it: {@code ./handbook 2.10}. It exits 1 after printing the stall and the diagnosis.
+ * <p>Run it: {@code ./handbook 2.10}. It exits 4 (failure shown) after printing the stall and the diagnosis.
  */
 public final class BadExample implements Bank {
 
@@ -36,6 +36,6 @@ public final class BadExample implements Bank {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(VirtualTransfers.demonstrate("BadExample", BadExample::new));
+        VirtualTransfers.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -33,6 +33,6 @@ public final class GoodExample implements Bank {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(VirtualTransfers.demonstrate("GoodExample", GoodExample::new));
+        VirtualTransfers.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

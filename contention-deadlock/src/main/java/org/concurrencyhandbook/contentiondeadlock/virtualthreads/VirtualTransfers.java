@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.OppositeTransfers;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
 /**
@@ -22,13 +23,13 @@ final class VirtualTransfers {
     private VirtualTransfers() {
     }
 
-    static int demonstrate(String example, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
         System.out.printf("2.10 Deadlocks the tools cannot see: virtual threads — %s%n", example);
         OppositeTransfers.Outcome outcome = OppositeTransfers.run("synchronized on virtual threads", bankOn, Thread.ofVirtual());
         if (outcome.completedAndConserved()) {
             System.out.printf("All %,d transfers completed on virtual threads in %d ms; the progress watchdog never fired.%n",
                     2 * OppositeTransfers.TRANSFERS_PER_THREAD, outcome.watched().after().toMillis());
-            return 0;
+            return Verdict.INVARIANT_HELD;
         }
         System.out.printf("STALL (%s) after %d ms: no transfer has completed for a second.%n",
                 outcome.watched().kind(), outcome.watched().after().toMillis());
@@ -44,7 +45,7 @@ final class VirtualTransfers {
         for (String line : fromJsonDump(threads)) {
             System.out.println("  " + line);
         }
-        return 1;
+        return Verdict.FAILURE_SHOWN;
     }
 
     /** One line per thread from a JSON thread dump: its state, the monitor it is blocked on, the monitors it owns. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.concurrencyhandbook.testkit.Demos.runMain;
 
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -20,7 +22,7 @@ class AlienCallTest {
     void notifyingListenersUnderTheFeedsLockDeadlocksThroughTheCallback(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(bad.stdout())
                 .containsPattern("\"publisher\" holds \\S*BadExample@\\w+ and waits for \\S*Portfolio@\\w+, held by \"rebalancer\"")
                 .containsPattern("\"rebalancer\" holds \\S*Portfolio@\\w+ and waits for \\S*BadExample@\\w+, held by \"publisher\"")
@@ -33,7 +35,7 @@ class AlienCallTest {
     void openCallsLetEveryPublicationAndEveryRebalanceComplete(TestReporter reporter) throws Exception {
         ChildJvm.Result good = runMain(GoodExample.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).contains("All 1,000 prices published and 1,000 rebalances done");
         Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }

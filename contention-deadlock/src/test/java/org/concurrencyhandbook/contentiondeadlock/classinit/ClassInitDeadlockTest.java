@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.concurrencyhandbook.testkit.Demos.runMain;
 
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -22,7 +24,7 @@ class ClassInitDeadlockTest {
     void initializersThatNeedEachOtherDeadlockUnseenByThreadMxBeanAndJcmd(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(bad.stdout())
                 .contains("STUCK: 3 s after their first use, neither class has finished initializing.")
                 .contains("ThreadMXBean.findDeadlockedThreads(): no deadlock found")
@@ -39,7 +41,7 @@ class ClassInitDeadlockTest {
     void initializersWithoutACycleCompleteFromTwoThreadsAtOnce(TestReporter reporter) throws Exception {
         ChildJvm.Result good = runMain(GoodExample.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).contains("Both classes initialized, by two threads at once: 4 currencies quoted, 4 exchange rates.");
         Evidence.goodHeld(reporter, "both classes initialized from two threads at once, in %d ms", good.elapsed().toMillis());
     }

@@ -6,6 +6,8 @@ import static org.concurrencyhandbook.testkit.Demos.runMain;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -22,7 +24,7 @@ class LivelockTest {
     void politeWorkersInStepRetryForeverAndFinishNothing(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         Matcher livelock = Pattern.compile("LIVELOCK \\(NO_PROGRESS\\) after \\d+ ms: (\\d+) of 200 jobs done, while the workers"
                 + " were refused ([\\d,]+) times \\(worker-1 ([\\d,]+), worker-2 ([\\d,]+)\\)").matcher(bad.stdout());
         assertThat(livelock.find()).as(bad.describe()).isTrue();
@@ -38,7 +40,7 @@ class LivelockTest {
     void oneOrderForEveryoneFinishesEveryJobAtItsFirstAttempt(TestReporter reporter) throws Exception {
         ChildJvm.Result good = runMain(GoodExample.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).containsPattern("All 200 jobs done in \\d+ ms, in 200 attempts: 0 refused\\.");
         Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }

@@ -6,6 +6,8 @@ import static org.concurrencyhandbook.testkit.Demos.runMain;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -29,7 +31,7 @@ class LockOrderingTest {
     void argumentOrderedLockingDeadlocksAndThreadMxBeanFindsBothCycles(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(bad.stdout())
                 .contains("synchronized: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads()")
                 .contains("ReentrantLock: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads()")
@@ -45,7 +47,7 @@ class LockOrderingTest {
     void aGlobalLockOrderAndTryLockWithBackOffCompleteEveryTransfer(TestReporter reporter) throws Exception {
         ChildJvm.Result good = runMain(GoodExample.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout())
                 .contains("synchronized: all 2,000 transfers completed")
                 .contains("ReentrantLock: all 2,000 transfers completed")

@@ -6,6 +6,8 @@ import static org.concurrencyhandbook.testkit.Demos.runMain;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -22,7 +24,7 @@ class PoolStarvationTest {
     void tasksThatBlockOnSubtasksInTheirOwnPoolStarveIt(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         Matcher starved = Pattern.compile("The pool has (\\d+) threads, (\\d+) of them busy, and (\\d+) tasks queued").matcher(bad.stdout());
         assertThat(starved.find()).as(bad.describe()).isTrue();
         assertThat(starved.group(2)).as("busy pool threads").isEqualTo(starved.group(1));
@@ -38,7 +40,7 @@ class PoolStarvationTest {
     void nonBlockingCompositionBuildsEveryReportOnTheSamePool(TestReporter reporter) throws Exception {
         ChildJvm.Result good = runMain(GoodExample.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).contains("[report 1 with chart 1, report 2 with chart 2]");
         Evidence.goodHeld(reporter, "%s", good.lineStartingWith("A pool"));
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.concurrencyhandbook.testkit.Demos.runMain;
 
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -20,7 +22,7 @@ class ResourcePoolTest {
     void takingConnectionsOneAtATimeLeavesEveryTaskHoldingOneAndWaitingForAnother(TestReporter reporter) throws Exception {
         ChildJvm.Result bad = runMain(BadExample.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(bad.stdout())
                 .contains("STALL (NO_PROGRESS)")
                 .contains("0 of 4 connections free, 4 threads waiting for a permit")
@@ -38,7 +40,7 @@ class ResourcePoolTest {
     void takingBothConnectionsAtOnceLetsEveryCopyComplete(TestReporter reporter) throws Exception {
         ChildJvm.Result good = runMain(GoodExample.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).contains("All 1,000 copies completed");
         Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Without the pool the garbage collector would prevent this: A cannot be reused while a thread still holds a
  * reference to it. Node pools, off-heap memory, array indices and version-less ids bring ABA back.
  *
- * <p>Run it: {@code ./handbook 1.11}. It exits 1 because the stack resurrected and lost items.
+ * <p>Run it: {@code ./handbook 1.11}. It exits 4 (failure shown) because the stack resurrected and lost items.
  */
 public final class BadExample implements WorkStack {
 
@@ -76,6 +76,6 @@ public final class BadExample implements WorkStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Interleaving.demonstrate("BadExample", BadExample::new));
+        Interleaving.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -76,6 +76,6 @@ public final class GoodExample implements WorkStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Interleaving.demonstrate("GoodExample", GoodExample::new));
+        Interleaving.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run — the classic ABA schedule, forced: the stack holds A, B, C (A on top). A worker
@@ -94,7 +95,7 @@ final class Interleaving {
         }
     }
 
-    static int demonstrate(String example, Function<WorkStack.BeforeSwap, WorkStack> stackOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<WorkStack.BeforeSwap, WorkStack> stackOn) throws InterruptedException {
         Outcome outcome = run(stackOn);
         System.out.printf("1.11 ABA problem — %s%n", example);
         System.out.println("Stack [A, B, C]. A worker read \"top A, next B\" and paused before its CAS; meanwhile another"
@@ -104,10 +105,10 @@ final class Interleaving {
         if (outcome.corrupted()) {
             System.out.printf("CORRUPTED: duplicated %s, lost %s — the CAS saw node A on top again and took it for the"
                     + " stack it had read.%n", outcome.duplicated(), outcome.lost());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.println("Every item was popped once or is still on the stack once: the stale CAS failed and the"
                 + " worker retried.");
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

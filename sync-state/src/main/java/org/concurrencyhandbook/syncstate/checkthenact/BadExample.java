@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Opening a client takes time (a TCP and TLS handshake, say), and that is the window. {@link Callers} keeps it
  * open until every caller has made its check, so the race is lost on every run.
  *
- * <p>Run it: {@code ./handbook 1.1}. It exits 1 because one host got several clients.
+ * <p>Run it: {@code ./handbook 1.1}. It exits 4 (failure shown) because one host got several clients.
  */
 public final class BadExample implements ClientRegistry {
 
@@ -36,6 +36,6 @@ public final class BadExample implements ClientRegistry {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Callers.demonstrate("BadExample", BadExample::new));
+        Callers.demonstrate("BadExample", BadExample::new).exit();
     }
 }

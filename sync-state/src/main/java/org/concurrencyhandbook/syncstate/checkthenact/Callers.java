@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: four callers ask the registry for the client of one host, the last three while
@@ -78,7 +79,7 @@ final class Callers {
         return new Outcome(opened.get(), (int) handedOut.stream().distinct().count());
     }
 
-    static int demonstrate(String example, Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {
         Outcome outcome = run(registryOn);
         System.out.printf("1.1 Race condition (check-then-act) — %s%n", example);
         System.out.printf("%d callers asked for the client of %s; the last %d asked while the first was being opened.%n",
@@ -87,9 +88,9 @@ final class Callers {
         if (outcome.opened() > 1) {
             System.out.printf("DUPLICATES: %d clients were opened for one host; the registry keeps one, so %d leaked"
                     + " — every caller checked \"is there a client?\" before any had been stored.%n", outcome.opened(), outcome.leaked());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.println("Exactly one client was opened, and every caller got it.");
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

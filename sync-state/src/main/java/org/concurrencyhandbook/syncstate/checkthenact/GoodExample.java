@@ -34,6 +34,6 @@ public final class GoodExample implements ClientRegistry {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Callers.demonstrate("GoodExample", GoodExample::new));
+        Callers.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * threads modifies the map structurally, it must be synchronized externally." So do {@code ArrayList},
  * {@code HashSet}, {@code ArrayDeque} and every other unsynchronized collection.
  *
- * <p>Run it: {@code ./handbook 1.2}. It exits 1 at the first round whose index lost orders.
+ * <p>Run it: {@code ./handbook 1.2}. It exits 4 (failure shown) at the first round whose index lost orders.
  */
 public final class BadExample implements OrderIndex {
 
@@ -41,6 +41,6 @@ public final class BadExample implements OrderIndex {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Loaders.demonstrate("BadExample", BadExample::new));
+        Loaders.demonstrate("BadExample", BadExample::new).exit();
     }
 }

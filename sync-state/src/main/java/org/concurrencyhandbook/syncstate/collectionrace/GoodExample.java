@@ -37,6 +37,6 @@ public final class GoodExample implements OrderIndex {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Loaders.demonstrate("GoodExample", GoodExample::new));
+        Loaders.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * write it, so every increment by one worker takes the line away from the other, and the two cores pass it back and
  * forth for every write — as if they shared one counter. Each increment becomes a cross-core round trip.
  *
- * <p>Run it: {@code ./handbook 1.12}. It exits 1 because two workers ran several times slower together than one alone
+ * <p>Run it: {@code ./handbook 1.12}. It exits 4 (failure shown) because two workers ran several times slower together than one alone
  * (3 when the machine never let them run at the same time).
  */
 public final class BadExample implements HitSlots {
@@ -29,6 +29,6 @@ public final class BadExample implements HitSlots {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Contention.demonstrate("BadExample", BadExample::new));
+        Contention.demonstrate("BadExample", BadExample::new).exit();
     }
 }

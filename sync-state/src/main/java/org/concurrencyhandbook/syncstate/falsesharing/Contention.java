@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.Probes;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: what does an increment cost a worker alone, and what does it cost each of two workers
@@ -26,8 +27,6 @@ final class Contention {
     static final double SLOWED_DOWN = 2.0;
     static final double OVERLAP_NEEDED = 1.6;
     private static final int ATTEMPTS = 5;
-    /** The handbook's exit status for "this machine could not show it either way". */
-    private static final int INCONCLUSIVE = 3;
 
     private Contention() {
     }
@@ -107,13 +106,13 @@ final class Contention {
         }
     }
 
-    static int demonstrate(String example, Supplier<HitSlots> slotsFactory) throws InterruptedException {
+    static Verdict demonstrate(String example, Supplier<HitSlots> slotsFactory) throws InterruptedException {
         System.out.printf("1.12 False sharing — %s%n", example);
         Optional<Measurement> measured = measure(slotsFactory);
         if (measured.isEmpty()) {
             System.out.printf("INCONCLUSIVE: in %d attempts the two workers never ran at the same time (this machine did"
                     + " not give them two cores), so false sharing could not show.%n", ATTEMPTS);
-            return INCONCLUSIVE;
+            return Verdict.INCONCLUSIVE;
         }
         Measurement m = measured.get();
         System.out.printf("One worker alone: %.1f ns of CPU per increment. Two workers at once, each on its own slot:"
@@ -121,10 +120,10 @@ final class Contention {
         if (m.slowdown() >= SLOWED_DOWN) {
             System.out.printf("FALSE SHARING: together, each increment cost %.1f times as much as alone — the two slots"
                     + " share a cache line that the cores pass back and forth.%n", m.slowdown());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.printf("Together, each increment cost %.1f times as much as alone: the workers did not slow each"
                 + " other down.%n", m.slowdown());
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

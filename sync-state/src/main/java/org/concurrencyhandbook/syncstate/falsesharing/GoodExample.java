@@ -40,6 +40,6 @@ public final class GoodExample implements HitSlots {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Contention.demonstrate("GoodExample", GoodExample::new));
+        Contention.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

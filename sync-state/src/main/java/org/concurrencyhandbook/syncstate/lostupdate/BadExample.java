@@ -12,7 +12,7 @@ package org.concurrencyhandbook.syncstate.lostupdate;
  * read and the write — I/O, a GC pause, the scheduler taking the CPU away — and on two cores it opens by itself
  * thousands of times a second. {@link Tellers} makes it open on every deposit, so the loss is the same on every run.
  *
- * <p>Run it: {@code ./handbook 1.3}. It exits 1 because deposits were lost.
+ * <p>Run it: {@code ./handbook 1.3}. It exits 4 (failure shown) because deposits were lost.
  */
 public final class BadExample implements Account {
 
@@ -37,6 +37,6 @@ public final class BadExample implements Account {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Tellers.demonstrate("BadExample", BadExample::new));
+        Tellers.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -38,6 +38,6 @@ public final class GoodExample implements Account {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Tellers.demonstrate("GoodExample", GoodExample::new));
+        Tellers.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

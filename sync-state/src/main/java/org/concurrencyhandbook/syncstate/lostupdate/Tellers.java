@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: four tellers each deposit 2,500 × 1 € into one account that starts empty, so
@@ -79,7 +80,7 @@ public final class Tellers {
     }
 
     /** Runs the scenario, says what happened, and returns the exit status: 1 if deposits were lost, 0 if not. */
-    static int demonstrate(String example, Function<Ledger, Account> bank) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<Ledger, Account> bank) throws InterruptedException {
         Outcome outcome = run(bank);
         System.out.printf("1.3 Lost update — %s%n", example);
         System.out.printf("%d tellers each deposited %,d × %d € into an empty account; the ledger held each teller"
@@ -88,9 +89,9 @@ public final class Tellers {
         if (outcome.lostDeposits() > 0) {
             System.out.printf("LOST UPDATES: %,d of %,d deposits vanished — tellers wrote back balances they had read"
                     + " before other tellers' deposits.%n", outcome.lostDeposits(), outcome.deposits());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.printf("Every one of the %,d deposits arrived.%n", outcome.deposits());
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

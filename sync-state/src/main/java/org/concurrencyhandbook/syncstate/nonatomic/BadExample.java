@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is simply wrong.
  *
  * <p>Java has no global interpreter lock to hide this: on any JDK, two threads run these lines at the same instant.
- * Run it: {@code ./handbook 1.6}. It exits 1 at the first round that lost hits.
+ * Run it: {@code ./handbook 1.6}. It exits 4 (failure shown) at the first round that lost hits.
  */
 public final class BadExample implements HitCounter {
 
@@ -42,6 +42,6 @@ public final class BadExample implements HitCounter {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Hits.demonstrate("BadExample", BadExample::new));
+        Hits.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -39,6 +39,6 @@ public final class GoodExample implements HitCounter {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Hits.demonstrate("GoodExample", GoodExample::new));
+        Hits.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -7,10 +7,11 @@ package org.concurrencyhandbook.syncstate.partialupdate;
  * <p>Each account is thread-safe on its own — {@code withdraw} and {@code deposit} are {@code synchronized} — and
  * still money disappears. The transfer debits the source, then asks the risk check, then credits the target. When the
  * risk check refuses, the exception leaves the transfer half done: the debit happened, the credit never will. The
- * caller is told "refused, nothing moved" while the money is gone. The same half-done state is visible, for an
- * instant, to anyone who sums the balances while any transfer is between its two steps.
+ * caller is told "refused, nothing moved" while the money is gone. And even when nothing fails, the half-done state is
+ * there for other threads to see: an auditor summing the balances while a transfer is between its two steps counts
+ * the money in neither account — each account's lock protects that account, not the pair.
  *
- * <p>Run it: {@code ./handbook 1.5}. It exits 1 because the bank's total changed.
+ * <p>Run it: {@code ./handbook 1.5}. It exits 4 (failure shown) because the bank's total changed.
  */
 public final class BadExample implements Bank {
 
@@ -36,18 +37,22 @@ public final class BadExample implements Bank {
 
     private final Account[] accounts;
     private final RiskCheck risk;
+    private final MidTransfer midTransfer;
 
-    public BadExample(int accounts, long openingBalance, RiskCheck risk) {
+    public BadExample(int accounts, long openingBalance, RiskCheck risk, MidTransfer midTransfer) {
         this.accounts = new Account[accounts];
         for (int i = 0; i < accounts; i++) {
             this.accounts[i] = new Account(openingBalance);
         }
         this.risk = risk;
+        this.midTransfer = midTransfer;
     }
 
     @Override
     public void transfer(int from, int to, long amount) {
         accounts[from].withdraw(amount);
+        // Wrong: from here to the deposit, other threads see the money in neither account.
+        midTransfer.reached();
         // Wrong: if this throws, the withdrawal above stays and the deposit below never happens.
         risk.approve(from, to, amount);
         accounts[to].deposit(amount);
@@ -59,11 +64,20 @@ public final class BadExample implements Bank {
     }
 
     @Override
+    public long total() {
+        long total = 0;
+        for (Account account : accounts) {
+            total += account.balance();
+        }
+        return total;
+    }
+
+    @Override
     public int accounts() {
         return accounts.length;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Transfers.demonstrate("BadExample", BadExample::new));
+        Transfers.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -6,8 +6,9 @@ package org.concurrencyhandbook.syncstate.partialupdate;
  *
  * <p>The risk check runs first; a refusal leaves every balance as it was. Then both balances change inside one
  * critical section that holds the locks of both accounts, and contains nothing that can throw — so no other transfer,
- * and no reader taking the same locks, can see the money in neither account or in both. The two locks are always
- * taken lowest account number first, so two opposite transfers cannot deadlock (see 2.1).
+ * and no auditor taking the same locks, can see the money in neither account or in both. The auditor's
+ * {@link #total()} takes every account's lock, lowest number first, as transfers do — so it cannot deadlock with them
+ * (see 2.1) — and sums a moment in which no transfer is half done.
  *
  * <p>Where the steps cannot be reordered — the second one talks to another system — the pattern is a compensating
  * action in {@code catch} or {@code finally} that undoes the first step, or a transaction that makes both durable
@@ -27,13 +28,15 @@ public final class GoodExample implements Bank {
 
     private final Account[] accounts;
     private final RiskCheck risk;
+    private final MidTransfer midTransfer;
 
-    public GoodExample(int accounts, long openingBalance, RiskCheck risk) {
+    public GoodExample(int accounts, long openingBalance, RiskCheck risk, MidTransfer midTransfer) {
         this.accounts = new Account[accounts];
         for (int i = 0; i < accounts; i++) {
             this.accounts[i] = new Account(openingBalance);
         }
         this.risk = risk;
+        this.midTransfer = midTransfer;
     }
 
     @Override
@@ -44,6 +47,7 @@ public final class GoodExample implements Bank {
         synchronized (first) {
             synchronized (second) {
                 accounts[from].balance -= amount;
+                midTransfer.reached();
                 accounts[to].balance += amount;
             }
         }
@@ -57,11 +61,25 @@ public final class GoodExample implements Bank {
     }
 
     @Override
+    public long total() {
+        return sumHoldingLocksFrom(0);
+    }
+
+    private long sumHoldingLocksFrom(int account) {
+        if (account == accounts.length) {
+            return 0;
+        }
+        synchronized (accounts[account]) {
+            return accounts[account].balance + sumHoldingLocksFrom(account + 1);
+        }
+    }
+
+    @Override
     public int accounts() {
         return accounts.length;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Transfers.demonstrate("GoodExample", GoodExample::new));
+        Transfers.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

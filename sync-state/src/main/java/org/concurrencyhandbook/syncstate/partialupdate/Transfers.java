@@ -3,15 +3,25 @@ package org.concurrencyhandbook.syncstate.partialupdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
- * The scenario both examples run: four accounts of 1,000 € each; two tellers make 500 transfers of 10 € each, at
- * the same time, between changing pairs of accounts; the risk check refuses every tenth transfer it sees. Money only
- * moves between accounts, so the bank must hold 4,000 € at the end, whatever was refused.
+ * The scenario every bank runs, in two parts. Four accounts of 1,000 € each; money only moves between them, so the
+ * bank must hold 4,000 € — at the end, and at every moment anyone looks.
  *
- * <p>The failures are injected deterministically — exactly 100 refusals — so the damage is the same on every run.
+ * <ol>
+ *   <li><b>Refusals.</b> Two tellers make 500 transfers of 10 € each, at the same time, between changing pairs of
+ *       accounts; the risk check refuses exactly every tenth. A refused transfer must change nothing.</li>
+ *   <li><b>Audits.</b> One teller makes 100 transfers, none refused; in the middle of each — after the debit, before
+ *       the credit — the scenario has an auditor thread call {@code total()} and waits until the audit is done or the
+ *       auditor is blocked on a lock the teller holds. Every audit must count 4,000 €.</li>
+ * </ol>
+ * Both parts are deterministic: the refusals are counted, the audit moments forced.
  */
 final class Transfers {
 
@@ -19,6 +29,7 @@ final class Transfers {
     static final long OPENING_BALANCE = 1_000;
     static final int TELLERS = 2;
     static final int TRANSFERS_PER_TELLER = 500;
+    static final int AUDITED_TRANSFERS = 100;
     static final long AMOUNT = 10;
     static final int REFUSE_EVERY = 10;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -26,16 +37,20 @@ final class Transfers {
     private Transfers() {
     }
 
-    /** What the bank held at the end, and how many transfers were refused. */
-    record Outcome(long expectedTotal, long total, int refused) {
+    /** What the bank held after the refusals, how many were refused, and what the audits counted. */
+    record Outcome(long expectedTotal, long total, int refused, int audits, int auditsOff, long firstAuditOff) {
         long vanished() {
             return expectedTotal - total;
+        }
+
+        Verdict verdict() {
+            return vanished() != 0 || auditsOff > 0 ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
         }
     }
 
     @FunctionalInterface
     interface BankOn {
-        Bank open(int accounts, long openingBalance, Bank.RiskCheck risk);
+        Bank open(int accounts, long openingBalance, Bank.RiskCheck risk, Bank.MidTransfer midTransfer);
     }
 
     static Outcome run(BankOn bankOn) throws InterruptedException {
@@ -44,10 +59,10 @@ final class Transfers {
             if (checked.incrementAndGet() % REFUSE_EVERY == 0) {
                 throw new Bank.Refused("transfer " + from + " -> " + to + " looks like fraud");
             }
-        });
+        }, () -> { });
         AtomicInteger refused = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> tellers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int t = 0; t < TELLERS; t++) {
             int teller = t;
             tellers.add(Thread.ofPlatform().daemon().name("teller-" + t).start(() -> {
@@ -78,10 +93,58 @@ final class Transfers {
         for (int account = 0; account < bank.accounts(); account++) {
             total += bank.balance(account);
         }
-        return new Outcome(ACCOUNTS * OPENING_BALANCE, total, refused.get());
+        Audits audits = audit(bankOn);
+        return new Outcome(ACCOUNTS * OPENING_BALANCE, total, refused.get(), audits.done(), audits.off(), audits.firstOff());
     }
 
-    static int demonstrate(String example, BankOn bankOn) throws InterruptedException {
+    private record Audits(int done, int off, long firstOff) {
+    }
+
+    /** Part 2: one teller's transfers, each audited in its middle by another thread. */
+    private static Audits audit(BankOn bankOn) throws InterruptedException {
+        Semaphore auditNow = new Semaphore(0);
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger off = new AtomicInteger();
+        AtomicReference<Long> firstOff = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Thread> auditor = new AtomicReference<>();
+        Bank bank = bankOn.open(ACCOUNTS, OPENING_BALANCE, (from, to, amount) -> { }, () -> {
+            int before = done.get();
+            auditNow.release();
+            Await.arrivedOrBlockedByMe(List.of(auditor.get()), t -> done.get() > before, PATIENCE);
+        });
+        auditor.set(Thread.ofPlatform().daemon().name("auditor").start(() -> {
+            try {
+                for (int i = 0; i < AUDITED_TRANSFERS; i++) {
+                    if (!auditNow.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("no transfer reached its middle");
+                    }
+                    long seen = bank.total();
+                    if (seen != ACCOUNTS * OPENING_BALANCE) {
+                        off.incrementAndGet();
+                        firstOff.compareAndSet(null, seen);
+                    }
+                    done.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        }));
+        for (int i = 0; i < AUDITED_TRANSFERS; i++) {
+            bank.transfer(i % ACCOUNTS, (i + 1) % ACCOUNTS, AMOUNT);
+            int expected = i + 1;
+            Await.arrivedOrBlockedByMe(List.of(auditor.get()), t -> done.get() >= expected, PATIENCE);
+        }
+        if (!auditor.get().join(PATIENCE)) {
+            throw new IllegalStateException("the auditor did not finish");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the auditor failed", failure.get());
+        }
+        return new Audits(done.get(), off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
+    }
+
+    static Verdict demonstrate(String example, BankOn bankOn) throws InterruptedException {
         Outcome outcome = run(bankOn);
         System.out.printf("1.5 Inconsistent state / partial update — %s%n", example);
         System.out.printf("%d tellers made %,d transfers of %d € between %d accounts of %,d € each; the risk check"
@@ -89,11 +152,16 @@ final class Transfers {
                 outcome.refused());
         System.out.printf("Money in the bank: expected %,d €, found %,d €.%n", outcome.expectedTotal(), outcome.total());
         if (outcome.vanished() != 0) {
-            System.out.printf("MONEY VANISHED: %,d € — each refused transfer had already debited its source and never"
-                    + " credited its target.%n", outcome.vanished());
-            return 1;
+            System.out.printf("MONEY VANISHED: %,d € — refused transfers left their debits behind.%n", outcome.vanished());
         }
-        System.out.println("Not a cent created or lost: every refused transfer left all balances as they were.");
-        return 0;
+        System.out.printf("An auditor summed the bank in the middle of %d more transfers: %d of the sums were off",
+                outcome.audits(), outcome.auditsOff());
+        System.out.println(outcome.auditsOff() > 0
+                ? String.format(" (e.g. %,d €) — another thread saw transfers half done.", outcome.firstAuditOff())
+                : ": no thread ever saw a transfer half done.");
+        if (outcome.verdict() == Verdict.INVARIANT_HELD) {
+            System.out.println("Not a cent created or lost, and never seen missing.");
+        }
+        return outcome.verdict();
     }
 }

@@ -13,7 +13,7 @@ package org.concurrencyhandbook.syncstate.publication;
  * a plain field, nothing stops the JIT or the CPU from making the reference visible before the constructor's writes
  * (GUIDE.md §1.9 says when x86-64 and ARM do). This class shows the part every machine shows.
  *
- * <p>Run it: {@code ./handbook 1.9}. It exits 1 because first readers saw half-built configurations.
+ * <p>Run it: {@code ./handbook 1.9}. It exits 4 (failure shown) because first readers saw half-built configurations.
  */
 public final class BadExample implements LazyConfig {
 
@@ -42,6 +42,6 @@ public final class BadExample implements LazyConfig {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(FirstUse.demonstrate("BadExample", BadExample::new));
+        FirstUse.demonstrate("BadExample", BadExample::new).exit();
     }
 }

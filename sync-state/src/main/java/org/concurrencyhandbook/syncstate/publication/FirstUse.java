@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run, 100 times on a fresh holder: a loader thread calls {@code get()} first and starts
@@ -81,7 +82,7 @@ final class FirstUse {
         }
     }
 
-    static int demonstrate(String example, Function<LazyConfig.Settings, LazyConfig> holderOn) throws InterruptedException {
+    static Verdict demonstrate(String example, Function<LazyConfig.Settings, LazyConfig> holderOn) throws InterruptedException {
         Outcome outcome = run(holderOn);
         System.out.printf("1.9 Unsafe publication & double-checked locking — %s%n", example);
         System.out.printf("%d times: a loader started reading the configuration; while it read the second setting, a"
@@ -89,10 +90,10 @@ final class FirstUse {
         if (outcome.halfBuilt() > 0) {
             System.out.printf("HALF-BUILT: %d of %d readers got a configuration still being filled in, e.g. %s.%n",
                     outcome.halfBuilt(), outcome.runs(), outcome.example());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.printf("All %d readers got the complete configuration (port=8080, threads=16, timeoutMillis=2000).%n",
                 outcome.runs());
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

@@ -43,6 +43,6 @@ public final class GoodExample implements LazyConfig {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(FirstUse.demonstrate("GoodExample", GoodExample::new));
+        FirstUse.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -9,7 +9,7 @@ package org.concurrencyhandbook.syncstate.readskew;
  * reader's view is skewed. {@code volatile} on both fields does not help — each field would be visible at once, the
  * pair would still not be one value.
  *
- * <p>Run it: {@code ./handbook 1.4}. It exits 1 because readers saw bands that never existed.
+ * <p>Run it: {@code ./handbook 1.4}. It exits 4 (failure shown) because readers saw bands that never existed.
  */
 public final class BadExample implements PriceBand {
 
@@ -37,6 +37,6 @@ public final class BadExample implements PriceBand {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Readers.demonstrate("BadExample", BadExample::new));
+        Readers.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -12,7 +12,7 @@ package org.concurrencyhandbook.syncstate.readskew;
  * {@code AtomicReference.updateAndGet}. When readers need several related objects to agree, hold one lock for the
  * writes and the reads, or use {@code ReadWriteLock} / {@code StampedLock} (optimistic reads) if reads dominate.
  *
- * <p>Run it: {@code ./handbook 1.4}. It exits 0: no reader ever saw a floor above its ceiling.
+ * <p>Run it: {@code ./handbook 1.4}. It exits 0: every band a reader saw was one the writer set.
  */
 public final class GoodExample implements PriceBand {
 
@@ -41,6 +41,6 @@ public final class GoodExample implements PriceBand {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Readers.demonstrate("GoodExample", GoodExample::new));
+        Readers.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

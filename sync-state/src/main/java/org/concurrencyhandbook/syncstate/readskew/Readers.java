@@ -1,17 +1,24 @@
 package org.concurrencyhandbook.syncstate.readskew;
 
 import java.time.Duration;
-import java.util.concurrent.SynchronousQueue;
+import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
- * The scenario both examples run: a writer moves the band up 1,000 times, by 100 each time, keeping it 10 wide; a
- * reader checks {@code floor <= ceiling} on every band it reads.
+ * The scenario every band runs: a writer moves the band up 1,000 times, by 100 each time, keeping it 10 wide; a
+ * reader reads it once per move and checks that what it read is a band the writer set — [100·i, 100·i + 10] for
+ * some i. "floor <= ceiling" is not enough: a band written ceiling first is read as [100, 210], which satisfies it
+ * and was never set.
  *
- * <p>The reader is not left to luck: at every update, when the writer reaches the middle of {@code moveTo}, the
- * scenario hands the reader one read and waits until it is done — the moment a real reader would have to be unlucky
- * to hit, made certain. A band whose update has no middle cannot be seen in it.
+ * <p>The reader is not left to luck: at every move, when the writer reaches the middle of {@code moveTo}, the scenario
+ * hands the reader its read and waits until the read is done — or until the reader is blocked on a lock the writer
+ * holds, which is how a locked band keeps it out. The moment a real reader would have to be unlucky to hit is made
+ * certain; a band whose update has no middle a reader can enter cannot be seen in it.
  */
 final class Readers {
 
@@ -23,8 +30,11 @@ final class Readers {
     private Readers() {
     }
 
-    /** What the reader saw: how many reads, how many broke the invariant, and the first broken band. */
-    record Outcome(int reads, int broken, String firstBroken) {
+    /** What the reader saw: how many reads, how many were bands no writer set, and the first of them. */
+    record Outcome(int reads, int neverSet, String firstNeverSet) {
+        Verdict verdict() {
+            return neverSet > 0 ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+        }
     }
 
     @FunctionalInterface
@@ -32,79 +42,64 @@ final class Readers {
         PriceBand open(long floor, long ceiling, PriceBand.MidUpdate midUpdate);
     }
 
+    static boolean wasSet(long[] band) {
+        return band[0] % STEP == 0 && band[0] >= 0 && band[0] <= UPDATES * STEP && band[1] == band[0] + WIDTH;
+    }
+
     static Outcome run(BandOn bandOn) throws InterruptedException {
-        SynchronousQueue<Boolean> readNow = new SynchronousQueue<>();
-        SynchronousQueue<Boolean> readDone = new SynchronousQueue<>();
-        PriceBand band = bandOn.open(0, WIDTH, () -> {
-            give(readNow);
-            take(readDone);
-        });
-        int[] counts = new int[2];
-        AtomicReference<String> firstBroken = new AtomicReference<>();
+        Semaphore readNow = new Semaphore(0);
+        AtomicInteger readsDone = new AtomicInteger();
+        AtomicInteger neverSet = new AtomicInteger();
+        AtomicReference<String> firstNeverSet = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread reader = Thread.ofPlatform().daemon().name("reader").start(() -> {
+        AtomicReference<Thread> readerThread = new AtomicReference<>();
+        PriceBand band = bandOn.open(0, WIDTH, () -> {
+            int readsBefore = readsDone.get();
+            readNow.release();
+            Await.arrivedOrBlockedByMe(List.of(readerThread.get()), t -> readsDone.get() > readsBefore, PATIENCE);
+        });
+        readerThread.set(Thread.ofPlatform().daemon().name("reader").start(() -> {
             try {
                 for (int i = 0; i < UPDATES; i++) {
-                    take(readNow);
-                    long[] seen = band.read();
-                    counts[0]++;
-                    if (seen[0] > seen[1]) {
-                        counts[1]++;
-                        firstBroken.compareAndSet(null, "[" + seen[0] + ", " + seen[1] + "]");
+                    if (!readNow.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("the writer never reached the middle of an update");
                     }
-                    give(readDone);
+                    long[] seen = band.read();
+                    if (!wasSet(seen)) {
+                        neverSet.incrementAndGet();
+                        firstNeverSet.compareAndSet(null, "[" + seen[0] + ", " + seen[1] + "]");
+                    }
+                    readsDone.incrementAndGet();
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             }
-        });
+        }));
         for (int i = 1; i <= UPDATES; i++) {
             band.moveTo(i * STEP, i * STEP + WIDTH);
+            int expectedReads = i;
+            Await.arrivedOrBlockedByMe(List.of(readerThread.get()), t -> readsDone.get() >= expectedReads, PATIENCE);
         }
-        if (!reader.join(PATIENCE)) {
+        if (!readerThread.get().join(PATIENCE)) {
             throw new IllegalStateException("the reader did not finish");
         }
         if (failure.get() != null) {
             throw new IllegalStateException("the reader failed", failure.get());
         }
-        return new Outcome(counts[0], counts[1], firstBroken.get());
+        return new Outcome(readsDone.get(), neverSet.get(), firstNeverSet.get());
     }
 
-    /** Hands a turn to the other thread; bounded, so that a broken scenario cannot hang. */
-    private static void give(SynchronousQueue<Boolean> turn) {
-        try {
-            if (!turn.offer(true, PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the other thread never took its turn");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits for the other thread to hand over a turn; bounded likewise. */
-    private static void take(SynchronousQueue<Boolean> turn) {
-        try {
-            if (turn.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS) == null) {
-                throw new IllegalStateException("the other thread never handed over a turn");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static int demonstrate(String example, BandOn bandOn) throws InterruptedException {
+    static Verdict demonstrate(String example, BandOn bandOn) throws InterruptedException {
         Outcome outcome = run(bandOn);
         System.out.printf("1.4 Dirty read / read skew — %s%n", example);
-        System.out.printf("A writer moved the price band up %,d times (always floor <= ceiling); a reader read it in the"
-                + " middle of every move.%n", UPDATES);
-        if (outcome.broken() > 0) {
-            System.out.printf("BROKEN READS: %,d of %,d bands read had floor > ceiling, e.g. %s — a band no writer ever"
-                    + " set.%n", outcome.broken(), outcome.reads(), outcome.firstBroken());
-            return 1;
+        System.out.printf("A writer moved the price band up %,d times, from [0, 10] by 100 each time; a reader read it in"
+                + " the middle of every move.%n", UPDATES);
+        if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
+            System.out.printf("BANDS NEVER SET: %,d of %,d bands read were no band the writer set, e.g. %s.%n",
+                    outcome.neverSet(), outcome.reads(), outcome.firstNeverSet());
+        } else {
+            System.out.printf("All %,d bands read were bands the writer had set.%n", outcome.reads());
         }
-        System.out.printf("All %,d bands read satisfied floor <= ceiling: each was one the writer had set.%n", outcome.reads());
-        return 0;
+        return outcome.verdict();
     }
 }

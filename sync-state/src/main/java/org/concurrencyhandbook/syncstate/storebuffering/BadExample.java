@@ -10,7 +10,7 @@ package org.concurrencyhandbook.syncstate.storebuffering;
  * reordering x86's TSO model allows (store → load). Both threads can read 0, and both enter.
  *
  * <p>On this 2-core x86-64 machine jcstress sees {@code 0, 0} millions of times per second; see GUIDE.md §1.8.
- * Run it: {@code ./handbook 1.8}. It exits 1 at the first encounter in which both entered.
+ * Run it: {@code ./handbook 1.8}. It exits 4 (failure shown) at the first encounter in which both entered.
  */
 public final class BadExample implements EntryFlags {
 
@@ -30,6 +30,6 @@ public final class BadExample implements EntryFlags {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Encounters.demonstrate("BadExample", BadExample::new));
+        Encounters.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -3,6 +3,7 @@ package org.concurrencyhandbook.syncstate.storebuffering;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.TwoActorRace;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both mains run: two threads meet on fresh flags, over and over, for at most two seconds, and we count
@@ -17,7 +18,7 @@ final class Encounters {
     private Encounters() {
     }
 
-    static int demonstrate(String example, Supplier<EntryFlags> flags) throws InterruptedException {
+    static Verdict demonstrate(String example, Supplier<EntryFlags> flags) throws InterruptedException {
         TwoActorRace.Tally tally = new TwoActorRace<>(flags, EntryFlags::firstRaisesThenLooks, EntryFlags::secondRaisesThenLooks)
                 .run(BUDGET, BOTH_ENTERED::equals);
         System.out.printf("1.8 Reordering (store buffering) — %s%n", example);
@@ -27,9 +28,9 @@ final class Encounters {
         if (bothEntered > 0) {
             System.out.printf("BOTH ENTERED %,d time(s): each thread saw the other's flag down although both had raised"
                     + " theirs first — each store was still in its core's store buffer when the load ran.%n", bothEntered);
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.printf("Never did both see the other's flag down, in %,d encounters.%n", tally.trials());
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

@@ -33,6 +33,6 @@ public final class GoodExample implements EntryFlags {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Encounters.demonstrate("GoodExample", GoodExample::new));
+        Encounters.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

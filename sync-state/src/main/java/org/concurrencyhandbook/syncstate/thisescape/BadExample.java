@@ -14,7 +14,7 @@ package org.concurrencyhandbook.syncstate.thisescape;
  * <p>javac's {@code -Xlint:this-escape} (JDK 21+) is silent here: the class is {@code final}, and the lint looks only
  * for escapes that a subclass could observe. GUIDE.md §1.10 and {@code ThisEscapeTest} show what it does catch.
  *
- * <p>Run it: {@code ./handbook 1.10}. It exits 1 because displays showed their first reading half built.
+ * <p>Run it: {@code ./handbook 1.10}. It exits 4 (failure shown) because displays showed their first reading half built.
  */
 public final class BadExample implements Feed.Display {
 
@@ -44,6 +44,6 @@ public final class BadExample implements Feed.Display {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Displays.demonstrate("BadExample", BadExample::open));
+        Displays.demonstrate("BadExample", BadExample::open).exit();
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: 100 greenhouse displays are opened on a feed whose dispatcher thread greets every
@@ -59,7 +60,7 @@ final class Displays {
         }
     }
 
-    static int demonstrate(String example, DisplayOn displayOn) throws InterruptedException {
+    static Verdict demonstrate(String example, DisplayOn displayOn) throws InterruptedException {
         Outcome outcome = run(displayOn);
         System.out.printf("1.10 this escaping the constructor — %s%n", example);
         System.out.printf("%d displays subscribed to a feed that greets each new subscriber with %.1f °C on its own"
@@ -67,9 +68,9 @@ final class Displays {
         if (outcome.halfBuilt() > 0) {
             System.out.printf("HALF-BUILT: %d of %d displays show %s — the feed called them before their constructors"
                     + " had set the label and the unit.%n", outcome.halfBuilt(), outcome.displays(), outcome.firstHalfBuilt());
-            return 1;
+            return Verdict.FAILURE_SHOWN;
         }
         System.out.printf("All %d displays show their label and \"%.1f °C\".%n", outcome.displays(), LATEST);
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

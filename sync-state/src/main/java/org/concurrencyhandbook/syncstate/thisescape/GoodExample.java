@@ -42,6 +42,6 @@ public final class GoodExample implements Feed.Display {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Displays.demonstrate("GoodExample", GoodExample::open));
+        Displays.demonstrate("GoodExample", GoodExample::open).exit();
     }
 }

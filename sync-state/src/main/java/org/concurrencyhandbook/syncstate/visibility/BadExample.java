@@ -12,7 +12,7 @@ package org.concurrencyhandbook.syncstate.visibility;
  * nanoseconds. The read was hoisted out of the loop by the JIT. The same loop stops when it runs interpreted, which is
  * why this bug passes every quick test and hangs in production.
  *
- * <p>Run it: {@code ./handbook 1.7}. It exits 1 when a worker is still spinning a second after {@code stop()}.
+ * <p>Run it: {@code ./handbook 1.7}. It exits 4 (failure shown) when a worker is still spinning a second after {@code stop()}.
  */
 public final class BadExample implements Spinner {
 
@@ -34,6 +34,6 @@ public final class BadExample implements Spinner {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Stopping.demonstrate("BadExample", BadExample::new));
+        Stopping.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -33,6 +33,6 @@ public final class GoodExample implements Spinner {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(Stopping.demonstrate("GoodExample", GoodExample::new));
+        Stopping.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

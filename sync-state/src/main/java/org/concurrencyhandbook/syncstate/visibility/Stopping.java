@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.StallDetector;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * The scenario both examples run: a worker spins until stopped; the main thread lets it spin long enough for the JIT
@@ -22,7 +23,7 @@ final class Stopping {
     private Stopping() {
     }
 
-    static int demonstrate(String example, Supplier<Spinner> spinners) throws InterruptedException {
+    static Verdict demonstrate(String example, Supplier<Spinner> spinners) throws InterruptedException {
         System.out.printf("1.7 Memory visibility — %s%n", example);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Spinner spinner = spinners.get();
@@ -37,12 +38,12 @@ final class Stopping {
                 System.out.printf("Attempt %d: stop() was called after %d ms of spinning.%n", attempt, warmUp.toMillis());
                 System.out.printf("STILL SPINNING %d ms after stop(): the compiled loop no longer reads the flag.%n", GRACE.toMillis());
                 System.out.print(StallDetector.dump(List.of(worker)));
-                return 1;
+                return Verdict.FAILURE_SHOWN;
             }
             System.out.printf("Attempt %d: stop() after %d ms of spinning; the worker saw it after %,d loops and ended"
                     + " %.1f ms later.%n", attempt, warmUp.toMillis(), spins.get(), (System.nanoTime() - stoppedAt) / 1e6);
         }
         System.out.printf("Every worker stopped within %d ms of stop(), in all %d attempts.%n", GRACE.toMillis(), ATTEMPTS);
-        return 0;
+        return Verdict.INVARIANT_HELD;
     }
 }

@@ -2,35 +2,85 @@ package org.concurrencyhandbook.syncstate.nonatomic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ConcurrentRounds;
+import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Conclusive;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two counters: rounds of two threads recording 100,000 hits each, started together. The bad counter
- * must lose hits — despite {@code volatile}, despite {@code ConcurrentHashMap} — before the rounds run out; the
- * good one must lose none in any round.
+ * One scenario for every counter: two threads recording 100,000 hits each, started together, until ten rounds have
+ * run with the threads really overlapping. The bad counter must lose hits in both counts — despite {@code volatile},
+ * despite {@code ConcurrentHashMap}; each tempting half fix must lose hits in the count it left broken; the good
+ * counter and every fix the GUIDE recommends must lose none. Judged by {@link Hits#run}, as the mains are.
  */
 @Timeout(120)
 class NonAtomicTest {
 
+    static Stream<Fix<Supplier<HitCounter>>> wrongFixes() {
+        return Stream.of(
+                Fix.of("atomic total, get-then-put on a ConcurrentHashMap", OtherCounters.AtomicTotalGetThenPut::new),
+                Fix.of("volatile total, merge on the map", OtherCounters.VolatileTotalMerge::new),
+                Fix.of("get-then-put on a Collections.synchronizedMap", OtherCounters.SynchronizedMapGetThenPut::new));
+    }
+
+    static Stream<Fix<Supplier<HitCounter>>> rightFixes() {
+        return Stream.of(
+                Fix.of("synchronized hit()", OtherCounters.SynchronizedHit::new),
+                Fix.of("LongAdder total, computeIfAbsent(LongAdder) per page", OtherCounters.LongAdders::new));
+    }
+
+    private static ConcurrentRounds.Report<Hits.Lost> conclusiveRun(Supplier<HitCounter> counter) throws InterruptedException {
+        ConcurrentRounds.Report<Hits.Lost> report = Hits.run(counter);
+        Conclusive.orSkip(report.verdict(), () -> report.inconclusiveReason().orElseThrow());
+        return report;
+    }
+
     @Test
     void volatileIncrementAndGetThenPutLoseHits(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Verdict verdict = Hits.untilBothLoseHits(BadExample::new);
+        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(BadExample::new);
 
-        assertThat(verdict.damage()).as("a round losing hits in both counts, within %d rounds", Hits.MAX_ROUNDS_TO_SHOW)
-                .hasValueSatisfying(lost -> assertThat(lost).contains("increments lost").contains("page count"));
-        Evidence.badShowed(reporter, "%s", verdict.damage().get());
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        Hits.Lost worst = Hits.worst(report);
+        assertThat(worst.increments()).as("increments the volatile total lost").isPositive();
+        assertThat(worst.pageHits()).as("hits get-then-put lost").isPositive();
+        Evidence.badShowed(reporter, "hits lost in %d of %d rounds; worst: %,d increments of the total, %,d of the page count",
+                report.damagedRounds().size(), report.rounds().size(), worst.increments(), worst.pageHits());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingHalfFixStillLosesHits(Fix<Supplier<HitCounter>> fix, TestReporter reporter) throws Exception {
+        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(fix.make());
+
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        Hits.Lost worst = Hits.worst(report);
+        Evidence.wrongFixCaught(reporter, fix, "lost %,d increments, %,d page hits in its worst round",
+                worst.increments(), worst.pageHits());
     }
 
     @Test
     void atomicIncrementAndMergeCountEveryHitInEveryRound(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Verdict verdict = Hits.everyRound(GoodExample::new);
+        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(GoodExample::new);
 
-        assertThat(verdict.damage()).isEmpty();
-        assertThat(verdict.rounds()).isEqualTo(Hits.ROUNDS);
-        Evidence.goodHeld(reporter, "all %,d hits counted in each of %d rounds", Hits.THREADS * Hits.HITS_PER_THREAD, verdict.rounds());
+        assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.goodHeld(reporter, "all %,d hits counted in each of %d overlapping rounds",
+                Hits.THREADS * Hits.HITS_PER_THREAD, report.overlappedRounds());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixCountsEveryHit(Fix<Supplier<HitCounter>> fix, TestReporter reporter) throws Exception {
+        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(fix.make());
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "all hits counted in %d overlapping rounds", report.overlappedRounds());
     }
 }

@@ -2,33 +2,74 @@ package org.concurrencyhandbook.syncstate.readskew;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two bands: a writer moves the band up 1,000 times and, in the middle of every move, a reader reads it
- * and checks {@code floor <= ceiling}.
+ * One scenario for every band: a writer moves the band up 1,000 times and, in the middle of every move, a reader reads
+ * it — or queues on the writer's lock — and checks that what it read is a band the writer set. Judged by
+ * {@link Readers.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class ReadSkewTest {
+
+    static Stream<Fix<Readers.BandOn>> wrongFixes() {
+        return Stream.of(
+                Fix.of("two volatile fields, ceiling written first", OtherBands.VolatileFieldsCeilingFirst::new),
+                Fix.of("synchronized writer, unsynchronized reader", OtherBands.LockedWriterOnly::new));
+    }
+
+    static Stream<Fix<Readers.BandOn>> rightFixes() {
+        return Stream.of(
+                Fix.of("synchronized writer and reader", OtherBands.LockedBothSides::new),
+                Fix.of("ReentrantReadWriteLock", OtherBands.ReadWriteLocked::new),
+                Fix.of("StampedLock optimistic read, validated", OtherBands.StampedOptimisticRead::new));
+    }
 
     @Test
     void aBandWrittenFieldByFieldIsSeenHalfMovedOnEveryUpdate(TestReporter reporter) throws Exception {
         Readers.Outcome outcome = Readers.run(BadExample::new);
 
-        assertThat(outcome.broken()).as("reads with floor > ceiling").isEqualTo(Readers.UPDATES);
-        Evidence.badShowed(reporter, "%,d of %,d reads saw floor > ceiling, e.g. %s",
-                outcome.broken(), outcome.reads(), outcome.firstBroken());
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.neverSet()).as("reads of a band no writer set").isEqualTo(Readers.UPDATES);
+        Evidence.badShowed(reporter, "%,d of %,d reads saw a band no writer set, e.g. %s",
+                outcome.neverSet(), outcome.reads(), outcome.firstNeverSet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixIsStillSeenHalfMoved(Fix<Readers.BandOn> fix, TestReporter reporter) throws Exception {
+        Readers.Outcome outcome = Readers.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.neverSet()).isEqualTo(Readers.UPDATES);
+        Evidence.wrongFixCaught(reporter, fix, "%,d of %,d reads saw a band never set, e.g. %s",
+                outcome.neverSet(), outcome.reads(), outcome.firstNeverSet());
     }
 
     @Test
     void aBandSwappedAsOneImmutableSnapshotIsNeverSeenBroken(TestReporter reporter) throws Exception {
         Readers.Outcome outcome = Readers.run(GoodExample::new);
 
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.reads()).isEqualTo(Readers.UPDATES);
-        assertThat(outcome.broken()).as("reads with floor > ceiling").isZero();
-        Evidence.goodHeld(reporter, "all %,d reads mid-update saw floor <= ceiling", outcome.reads());
+        Evidence.goodHeld(reporter, "all %,d reads mid-update saw a band the writer set", outcome.reads());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixIsNeverSeenHalfMoved(Fix<Readers.BandOn> fix, TestReporter reporter) throws Exception {
+        Readers.Outcome outcome = Readers.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(outcome.reads()).isEqualTo(Readers.UPDATES);
+        Evidence.rightFixHeld(reporter, fix, "all %,d reads mid-update saw a band the writer set", outcome.reads());
     }
 }

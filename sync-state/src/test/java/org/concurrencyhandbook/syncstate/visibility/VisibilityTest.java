@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Jcstress;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class VisibilityTest {
         ChildJvm.Result bad = runMain(BadExample.class);
         Jcstress.Outcomes plain = stress.of(VisibilityStress.PlainFlag.class);
 
-        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(1);
+        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(bad.stdout()).contains("STILL SPINNING 1000 ms after stop()").contains("BadExample.spinUntilStopped");
         assertThat(plain.count("STALE")).as(plain.table()).isPositive();
         Evidence.badShowed(reporter, "worker still spinning 1 s after stop(); jcstress: STALE after %,d TERMINATED",
@@ -47,7 +48,7 @@ class VisibilityTest {
         ChildJvm.Result good = runMain(GoodExample.class);
         Jcstress.Outcomes fenced = stress.of(VisibilityStress.VolatileFlag.class);
 
-        assertThat(good.exitCode()).as(good.describe()).isZero();
+        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).contains("in all 3 attempts");
         assertThat(fenced.count("STALE")).as(fenced.table()).isZero();
         assertThat(fenced.count("TERMINATED")).as(fenced.table()).isPositive();
