@@ -72,9 +72,12 @@ public final class Jcstress {
 
     /**
      * Runs these jcstress test classes (each annotated {@code @JCStressTest}) in one child JVM and returns their
-     * outcomes. Fails when jcstress could not run them, ran none of them, or reported an error in one.
+     * outcomes. Fails when jcstress could not run them, ran none of them, or reported an error in one. On a machine
+     * that gives this JVM fewer than two CPUs, skips the calling test as inconclusive: jcstress needs a CPU per actor,
+     * and its forks cannot even start there.
      */
     public static Results run(Class<?>... tests) throws InterruptedException {
+        Conclusive.twoCpusOrSkip();
         List<String> names = Arrays.stream(tests).map(Class::getCanonicalName).toList();
         Path workDir = workDirFor(tests[0]);
         List<String> args = new ArrayList<>(List.of("-t", names.stream().map(Pattern::quote)

@@ -13,6 +13,8 @@ import org.concurrencyhandbook.support.Verdict;
 final class Encounters {
 
     static final String BOTH_ENTERED = "0, 0";
+    /** Both flags raised before either thread looked: the encounter really overlapped. */
+    static final String OVERLAPPED = "1, 1";
     private static final Duration BUDGET = Duration.ofSeconds(2);
 
     private Encounters() {
@@ -30,7 +32,14 @@ final class Encounters {
                     + " theirs first — each store was still in its core's store buffer when the load ran.%n", bothEntered);
             return Verdict.FAILURE_SHOWN;
         }
-        System.out.printf("Never did both see the other's flag down, in %,d encounters.%n", tally.trials());
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (processors < 2 || tally.count(OVERLAPPED) == 0) {
+            System.out.printf("INCONCLUSIVE: %s, so the threads never met mid-encounter and nothing could be shown.%n",
+                    processors < 2 ? "this JVM has " + processors + " CPU" : "no encounter saw both flags raised (\"1, 1\")");
+            return Verdict.INCONCLUSIVE;
+        }
+        System.out.printf("Never did both see the other's flag down, in %,d encounters (%,d of them really overlapping).%n",
+                tally.trials(), tally.count(OVERLAPPED));
         return Verdict.INVARIANT_HELD;
     }
 }

@@ -13,7 +13,7 @@ package org.concurrencyhandbook.syncstate.storebuffering;
  * {@code setVolatile}/{@code getVolatile} mode work the same way. Release/acquire alone ({@code setRelease},
  * {@code getAcquire}) does <em>not</em>: store buffering is exactly the reordering it permits.
  *
- * <p>Run it: {@code ./handbook 1.8}. It exits 0: in two seconds of encounters, never did both enter.
+ * <p>Run it: {@code ./handbook 1.8}. It exits 0: in two seconds of encounters, never did both enter; 3 (inconclusive) if no encounter really overlapped.
  */
 public final class GoodExample implements EntryFlags {
 
