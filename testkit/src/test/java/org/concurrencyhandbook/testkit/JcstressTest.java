@@ -3,11 +3,17 @@ package org.concurrencyhandbook.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(240)
 class JcstressTest {
+
+    @BeforeEach
+    void jcstressNeedsTwoCpus() {
+        Conclusive.twoCpusOrSkip();
+    }
 
     @Test
     void countsTheOutcomesOfATest() throws Exception {
