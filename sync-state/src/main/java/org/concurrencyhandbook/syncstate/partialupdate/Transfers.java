@@ -3,11 +3,9 @@ package org.concurrencyhandbook.syncstate.partialupdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.ObserverAtSeam;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
@@ -18,8 +16,8 @@ import org.concurrencyhandbook.support.Verdict;
  *   <li><b>Refusals.</b> Two tellers make 500 transfers of 10 € each, at the same time, between changing pairs of
  *       accounts; the risk check refuses exactly every tenth. A refused transfer must change nothing.</li>
  *   <li><b>Audits.</b> One teller makes 100 transfers, none refused; in the middle of each — after the debit, before
- *       the credit — the scenario has an auditor thread call {@code total()} and waits until the audit is done or the
- *       auditor is blocked on a lock the teller holds. Every audit must count 4,000 €.</li>
+ *       the credit — an {@link ObserverAtSeam} has an auditor thread call {@code total()} and waits until the audit is
+ *       done or the auditor is blocked on a lock the teller holds. Every audit must count 4,000 €.</li>
  * </ol>
  * Both parts are deterministic: the refusals are counted, the audit moments forced.
  */
@@ -102,46 +100,23 @@ final class Transfers {
 
     /** Part 2: one teller's transfers, each audited in its middle by another thread. */
     private static Audits audit(BankOn bankOn) throws InterruptedException {
-        Semaphore auditNow = new Semaphore(0);
-        AtomicInteger done = new AtomicInteger();
+        ObserverAtSeam auditor = new ObserverAtSeam("auditor", AUDITED_TRANSFERS);
+        Bank bank = bankOn.open(ACCOUNTS, OPENING_BALANCE, (from, to, amount) -> { }, auditor::seamReached);
         AtomicInteger off = new AtomicInteger();
         AtomicReference<Long> firstOff = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicReference<Thread> auditor = new AtomicReference<>();
-        Bank bank = bankOn.open(ACCOUNTS, OPENING_BALANCE, (from, to, amount) -> { }, () -> {
-            int before = done.get();
-            auditNow.release();
-            Await.arrivedOrBlockedByMe(List.of(auditor.get()), t -> done.get() > before, PATIENCE);
-        });
-        auditor.set(Thread.ofPlatform().daemon().name("auditor").start(() -> {
-            try {
-                for (int i = 0; i < AUDITED_TRANSFERS; i++) {
-                    if (!auditNow.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        throw new IllegalStateException("no transfer reached its middle");
-                    }
-                    long seen = bank.total();
-                    if (seen != ACCOUNTS * OPENING_BALANCE) {
-                        off.incrementAndGet();
-                        firstOff.compareAndSet(null, seen);
-                    }
-                    done.incrementAndGet();
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+        auditor.start(() -> {
+            long seen = bank.total();
+            if (seen != ACCOUNTS * OPENING_BALANCE) {
+                off.incrementAndGet();
+                firstOff.compareAndSet(null, seen);
             }
-        }));
+        });
         for (int i = 0; i < AUDITED_TRANSFERS; i++) {
             bank.transfer(i % ACCOUNTS, (i + 1) % ACCOUNTS, AMOUNT);
-            int expected = i + 1;
-            Await.arrivedOrBlockedByMe(List.of(auditor.get()), t -> done.get() >= expected, PATIENCE);
+            auditor.awaitLooks(i + 1);
         }
-        if (!auditor.get().join(PATIENCE)) {
-            throw new IllegalStateException("the auditor did not finish");
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the auditor failed", failure.get());
-        }
-        return new Audits(done.get(), off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
+        int done = auditor.finish();
+        return new Audits(done, off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
     }
 
     static Verdict demonstrate(String example, BankOn bankOn) throws InterruptedException {

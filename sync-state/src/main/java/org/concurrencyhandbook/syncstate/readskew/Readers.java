@@ -1,12 +1,8 @@
 package org.concurrencyhandbook.syncstate.readskew;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.ObserverAtSeam;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
@@ -15,17 +11,16 @@ import org.concurrencyhandbook.support.Verdict;
  * some i. "floor <= ceiling" is not enough: a band written ceiling first is read as [100, 210], which satisfies it
  * and was never set.
  *
- * <p>The reader is not left to luck: at every move, when the writer reaches the middle of {@code moveTo}, the scenario
- * hands the reader its read and waits until the read is done — or until the reader is blocked on a lock the writer
- * holds, which is how a locked band keeps it out. The moment a real reader would have to be unlucky to hit is made
- * certain; a band whose update has no middle a reader can enter cannot be seen in it.
+ * <p>The reader is not left to luck: at every move, when the writer reaches the middle of {@code moveTo}, an
+ * {@link ObserverAtSeam} hands the reader its read and waits until the read is done — or until the reader is blocked
+ * on a lock the writer holds, which is how a locked band keeps it out. A band whose update has no middle a reader can
+ * enter cannot be seen in it.
  */
 final class Readers {
 
     static final int UPDATES = 1_000;
     private static final long WIDTH = 10;
     private static final long STEP = 100;
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private Readers() {
     }
@@ -47,46 +42,22 @@ final class Readers {
     }
 
     static Outcome run(BandOn bandOn) throws InterruptedException {
-        Semaphore readNow = new Semaphore(0);
-        AtomicInteger readsDone = new AtomicInteger();
+        ObserverAtSeam reader = new ObserverAtSeam("reader", UPDATES);
+        PriceBand band = bandOn.open(0, WIDTH, reader::seamReached);
         AtomicInteger neverSet = new AtomicInteger();
         AtomicReference<String> firstNeverSet = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicReference<Thread> readerThread = new AtomicReference<>();
-        PriceBand band = bandOn.open(0, WIDTH, () -> {
-            int readsBefore = readsDone.get();
-            readNow.release();
-            Await.arrivedOrBlockedByMe(List.of(readerThread.get()), t -> readsDone.get() > readsBefore, PATIENCE);
-        });
-        readerThread.set(Thread.ofPlatform().daemon().name("reader").start(() -> {
-            try {
-                for (int i = 0; i < UPDATES; i++) {
-                    if (!readNow.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        throw new IllegalStateException("the writer never reached the middle of an update");
-                    }
-                    long[] seen = band.read();
-                    if (!wasSet(seen)) {
-                        neverSet.incrementAndGet();
-                        firstNeverSet.compareAndSet(null, "[" + seen[0] + ", " + seen[1] + "]");
-                    }
-                    readsDone.incrementAndGet();
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+        reader.start(() -> {
+            long[] seen = band.read();
+            if (!wasSet(seen)) {
+                neverSet.incrementAndGet();
+                firstNeverSet.compareAndSet(null, "[" + seen[0] + ", " + seen[1] + "]");
             }
-        }));
+        });
         for (int i = 1; i <= UPDATES; i++) {
             band.moveTo(i * STEP, i * STEP + WIDTH);
-            int expectedReads = i;
-            Await.arrivedOrBlockedByMe(List.of(readerThread.get()), t -> readsDone.get() >= expectedReads, PATIENCE);
+            reader.awaitLooks(i);
         }
-        if (!readerThread.get().join(PATIENCE)) {
-            throw new IllegalStateException("the reader did not finish");
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the reader failed", failure.get());
-        }
-        return new Outcome(readsDone.get(), neverSet.get(), firstNeverSet.get());
+        return new Outcome(reader.finish(), neverSet.get(), firstNeverSet.get());
     }
 
     static Verdict demonstrate(String example, BandOn bandOn) throws InterruptedException {

@@ -1,0 +1,76 @@
+package org.concurrencyhandbook.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Makes another thread look at shared state in the middle of an operation — the moment a real reader would have to be
+ * unlucky to hit, made certain. The operation calls {@link #seamReached()} between its steps; that hands the observer
+ * one look and waits until the look is done, or until the observer is blocked on a lock the operating thread holds
+ * (which is how a correctly locked operation keeps it out — the look then happens after the operation). After each
+ * operation, {@link #awaitLooks} waits for that look to finish, so every operation gets exactly one.
+ *
+ * <p>Every wait is bounded; the observer is a daemon thread. A scenario whose seam is never reached fails with a
+ * message, it does not hang.
+ */
+public final class ObserverAtSeam {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final String name;
+    private final int looks;
+    private final Semaphore lookNow = new Semaphore(0);
+    private final AtomicInteger looksDone = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile Thread observer;
+
+    /** An observer, not yet started, that will look {@code looks} times. */
+    public ObserverAtSeam(String name, int looks) {
+        this.name = name;
+        this.looks = looks;
+    }
+
+    /** Starts the observer; {@code look} is what it does each time it is handed a turn. */
+    public void start(Runnable look) {
+        observer = Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                for (int i = 0; i < looks; i++) {
+                    if (!lookNow.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("no operation reached its seam within " + PATIENCE.toSeconds() + " s");
+                    }
+                    look.run();
+                    looksDone.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+    }
+
+    /** Called by the operating thread at the seam: the observer looks now, or queues on a lock this thread holds. */
+    public void seamReached() {
+        int before = looksDone.get();
+        lookNow.release();
+        Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() > before || failure.get() != null, PATIENCE);
+    }
+
+    /** Waits until the observer has finished {@code count} looks in all (or has failed). */
+    public void awaitLooks(int count) {
+        Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() >= count || failure.get() != null, PATIENCE);
+    }
+
+    /** Joins the observer; rethrows what it threw. Returns the number of looks it made. */
+    public int finish() throws InterruptedException {
+        if (!observer.join(PATIENCE)) {
+            throw new IllegalStateException(name + " did not finish");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(name + " failed", failure.get());
+        }
+        return looksDone.get();
+    }
+}
