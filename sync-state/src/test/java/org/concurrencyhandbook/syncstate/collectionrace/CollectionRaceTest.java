@@ -47,8 +47,7 @@ class CollectionRaceTest {
         ConcurrentRounds.Report<String> report = conclusiveRun(BadExample::new);
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        Evidence.badShowed(reporter, "corrupted in %d of %d rounds; %s", report.damagedRounds().size(),
-                report.rounds().size(), Loaders.firstDamage(report));
+        Evidence.badShowed(reporter, "corrupted in %s", Loaders.firstDamage(report));
     }
 
     @ParameterizedTest(name = "{0}")
