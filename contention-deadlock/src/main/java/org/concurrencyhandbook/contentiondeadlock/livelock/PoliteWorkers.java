@@ -14,8 +14,8 @@ import org.concurrencyhandbook.support.Watchdog;
 /**
  * The scenario both examples run: two workers, 100 copy jobs each; worker 1 reaches for the scanner first, worker 2 for
  * the printer. The two are kept in step by the scenario, not by luck: at each point of an attempt, a worker waits until
- * the other has reached the same point — or cannot, because it is blocked or done. A {@link Watchdog} reports a stall
- * when no job has completed for a second.
+ * the other has reached the same point — or cannot, because it is blocked on a lock this worker holds, or done. A
+ * {@link Watchdog} reports a stall when no job has completed for a second.
  */
 final class PoliteWorkers {
 
@@ -95,7 +95,9 @@ final class PoliteWorkers {
         private void meet() {
             Thread me = Thread.currentThread();
             int mine = pointsPassed.merge(me, 1, Integer::sum);
-            Await.arrivedOrBlocked(workers.stream().filter(t -> t != me).toList(),
+            // Only a lock this worker holds may excuse the other: a worker momentarily blocked on anything else (a map's
+            // bin, class loading) must still be waited for, or the two fall out of step and the livelock dissolves.
+            Await.arrivedOrBlockedByMe(workers.stream().filter(t -> t != me).toList(),
                     other -> pointsPassed.getOrDefault(other, 0) >= mine, LIMIT);
         }
     }

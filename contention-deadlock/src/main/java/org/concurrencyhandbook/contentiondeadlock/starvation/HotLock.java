@@ -25,10 +25,26 @@ final class HotLock {
     private HotLock() {
     }
 
-    static Verdict demonstrate(String example, Function<Journal.LockTaken, Journal> journalOn) throws InterruptedException {
-        System.out.printf("2.3 Starvation — %s%n", example);
-        System.out.printf("A writer appends in a tight loop while a reporter reads the size %d times (at most %,d appends).%n",
-                READS, MAX_APPENDS);
+    /**
+     * How many times the writer took the lock, and, per read of the reporter's, how many appends it waited through.
+     * The invariant: no read waits through more than {@value #FAIR_BOUND} — what a lock that serves in turn allows
+     * (the append in progress when the reporter asked, and the one the writer was starting).
+     */
+    record Outcome(long writerTook, List<Long> waitedThrough) {
+        long longest() {
+            return waitedThrough.stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        long total() {
+            return waitedThrough.stream().mapToLong(Long::longValue).sum();
+        }
+
+        Verdict verdict() {
+            return longest() > FAIR_BOUND ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+        }
+    }
+
+    static Outcome run(Function<Journal.LockTaken, Journal> journalOn) throws InterruptedException {
         Bookkeeping books = new Bookkeeping();
         Journal journal = journalOn.apply(books::lockTaken);
         books.journal = journal;
@@ -49,20 +65,29 @@ final class HotLock {
         books.writer.join(LIMIT);
         books.reporter.join(LIMIT);
         if (books.writer.isAlive() || books.reporter.isAlive()) {
-            System.out.printf("Did not finish within %d s.%n", LIMIT.toSeconds());
-            return Verdict.FAILURE_SHOWN;
+            throw new IllegalStateException("the writer and the reporter did not finish within " + LIMIT.toSeconds() + " s");
         }
-        List<Long> waits = books.waitedThrough;
-        long longest = waits.stream().mapToLong(Long::longValue).max().orElseThrow();
+        if (books.waitedThrough.size() < READS) {
+            throw new IllegalStateException("the reporter made " + books.waitedThrough.size() + " of its " + READS + " reads");
+        }
+        return new Outcome(books.writerTook, List.copyOf(books.waitedThrough));
+    }
+
+    static Verdict demonstrate(String example, Function<Journal.LockTaken, Journal> journalOn) throws InterruptedException {
+        System.out.printf("2.3 Starvation — %s%n", example);
+        System.out.printf("A writer appends in a tight loop while a reporter reads the size %d times (at most %,d appends).%n",
+                READS, MAX_APPENDS);
+        Outcome outcome = run(journalOn);
         System.out.printf("The writer took the lock %,d times. The reporter's %d reads waited through %s of its appends.%n",
-                books.writerTook, waits.size(), waits);
-        if (longest <= FAIR_BOUND) {
-            System.out.printf("No read waited through more than %d append(s): the reporter was served in turn.%n", longest);
-            return Verdict.INVARIANT_HELD;
+                outcome.writerTook(), outcome.waitedThrough().size(), outcome.waitedThrough());
+        if (outcome.verdict() == Verdict.INVARIANT_HELD) {
+            System.out.printf("No read waited through more than %d append(s): the reporter was served in turn.%n",
+                    outcome.longest());
+        } else {
+            System.out.printf("STARVED: one read waited through %,d appends — the writer took the lock again and again"
+                    + " while the reporter stood queued for it.%n", outcome.longest());
         }
-        System.out.printf("STARVED: one read waited through %,d appends — the writer took the lock again and again while"
-                + " the reporter stood queued for it.%n", longest);
-        return Verdict.FAILURE_SHOWN;
+        return outcome.verdict();
     }
 
     /** What the two threads record, each inside the lock it has just taken. */
@@ -102,9 +127,13 @@ final class HotLock {
             }
         }
 
-        /** Queued, and parked: it spins for a moment after queueing, and a spinning thread would take a released lock at once. */
+        /**
+         * Queued, and asleep — parked on a {@code java.util.concurrent} lock (WAITING) or blocked on a monitor (BLOCKED):
+         * it spins for a moment after queueing, and a spinning thread would take a released lock at once.
+         */
         private boolean reporterAsleepInQueue() {
-            return journal.hasQueued(reporter) && reporter.getState() == Thread.State.WAITING;
+            Thread.State state = reporter.getState();
+            return journal.hasQueued(reporter) && (state == Thread.State.WAITING || state == Thread.State.BLOCKED);
         }
     }
 }

@@ -2,14 +2,22 @@ package org.concurrencyhandbook.contentiondeadlock.barrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two jobs: three workers meet before merging, and shard 2 fails before the meeting point. Workers still
- * waiting after two seconds are released by interruption inside the scenario, so nothing outlives the test.
+ * One scenario for every job: three workers meet before merging, and shard 2 fails before the meeting point. The
+ * invariant is that every worker returns and the failure is reported — merging the rest or failing the whole job are
+ * both policies a fix may choose. Workers still waiting after two seconds are released by interruption inside the
+ * scenario, so nothing outlives the test. Judged by {@link Shards.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class BarrierTest {
@@ -18,6 +26,7 @@ class BarrierTest {
     void aCyclicBarrierAwaitedWithoutATimeOutHoldsEveryOtherWorkerForEver(TestReporter reporter) throws Exception {
         Shards.Outcome outcome = Shards.run(BadExample::new);
 
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.stillWaiting()).as("workers still waiting at the limit").containsExactly("worker-1", "worker-3");
         assertThat(outcome.failed()).containsOnlyKeys(Shards.FAILING_SHARD);
         assertThat(outcome.merged()).isEmpty();
@@ -26,14 +35,49 @@ class BarrierTest {
                 outcome.stillWaiting().size(), Shards.WORKERS, outcome.failed().get(Shards.FAILING_SHARD));
     }
 
+    static Stream<Fix<IntFunction<ShardedJob>>> wrongFixes() {
+        return Stream.of(
+                Fix.of("Phaser, failed worker does not deregister", OtherJobs.PhaserWithoutDeregistering::new),
+                Fix.of("CountDownLatch counted down after the work", OtherJobs.LatchCountedDownAfterTheWork::new));
+    }
+
+    static Stream<Fix<IntFunction<ShardedJob>>> rightFixes() {
+        return Stream.of(
+                Fix.of("CyclicBarrier.await(timeout), broken for all", OtherJobs.BarrierWithTimeout::new),
+                Fix.of("CountDownLatch counted down in finally, await(timeout)", OtherJobs.LatchCountedDownInFinally::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillHoldsTheOtherWorkersForEver(Fix<IntFunction<ShardedJob>> fix, TestReporter reporter) throws Exception {
+        Shards.Outcome outcome = Shards.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.stillWaiting()).containsExactly("worker-1", "worker-3");
+        Evidence.wrongFixCaught(reporter, fix, "%s still waiting after 2 s", outcome.stillWaiting());
+    }
+
     @Test
     void aPhaserThatTheFailedWorkerLeavesLetsEveryWorkerReturnAndReportsTheFailure(TestReporter reporter) throws Exception {
         Shards.Outcome outcome = Shards.run(GoodExample::new);
 
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.stillWaiting()).isEmpty();
         assertThat(outcome.merged()).containsExactlyInAnyOrder(1, 3);
         assertThat(outcome.failed()).containsOnlyKeys(Shards.FAILING_SHARD);
         Evidence.goodHeld(reporter, "every worker returned: shards %s merged, shard %d's failure reported",
                 outcome.merged().stream().sorted().toList(), Shards.FAILING_SHARD);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixLetsEveryWorkerReturnAndReportsTheFailure(Fix<IntFunction<ShardedJob>> fix, TestReporter reporter)
+            throws Exception {
+        Shards.Outcome outcome = Shards.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(outcome.failed()).containsKey(Shards.FAILING_SHARD);
+        Evidence.rightFixHeld(reporter, fix, "every worker returned; merged %s; failed %s",
+                outcome.merged().stream().sorted().toList(), outcome.failed().keySet().stream().sorted().toList());
     }
 }

@@ -1,61 +1,75 @@
 package org.concurrencyhandbook.contentiondeadlock.starvation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.concurrencyhandbook.support.ChildJvm;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two journals: a writer re-taking the lock in a tight loop, a reporter asking for it ten times while
- * queued and asleep. A fair lock lets each read wait through at most {@value HotLock#FAIR_BOUND} appends, so at most
- * 20 in all; the bad test asks for five times that.
+ * One scenario for every journal: a writer re-taking the lock in a tight loop, a reporter asking for it ten times while
+ * queued and asleep. A lock that serves in turn lets each read wait through at most {@value HotLock#FAIR_BOUND}
+ * appends; the bad journal and each tempting wrong fix let at least one read wait through more. Judged by
+ * {@link HotLock.Outcome#verdict}, as the mains are.
  */
 @Timeout(120)
 class StarvationTest {
 
-    private static final Pattern WAITS = Pattern.compile("The writer took the lock ([\\d,]+) times\\. The reporter's 10 reads"
-            + " waited through \\[([\\d, ]+)] of its appends");
-    private static final int WIDE_MARGIN = 5 * HotLock.READS * HotLock.FAIR_BOUND;
+    static Stream<Fix<Function<Journal.LockTaken, Journal>>> wrongFixes() {
+        return Stream.of(
+                Fix.of("synchronized instead of ReentrantLock", OtherJournals.Synchronized::new),
+                Fix.of("fair ReentrantLock, writer takes it with tryLock()", OtherJournals.FairButTryLock::new));
+    }
+
+    static Stream<Fix<Function<Journal.LockTaken, Journal>>> rightFixes() {
+        return Stream.of(Fix.of("fair ReentrantReadWriteLock", OtherJournals.FairReadWriteLock::new));
+    }
 
     @Test
     void aNonFairLockLetsTheWriterOvertakeTheQueuedReporterAgainAndAgain(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        HotLock.Outcome outcome = HotLock.run(BadExample::new);
 
-        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        Matcher waits = WAITS.matcher(bad.stdout());
-        assertThat(waits.find()).as(bad.describe()).isTrue();
-        List<Long> perRead = perRead(waits.group(2));
-        long total = perRead.stream().mapToLong(Long::longValue).sum();
-        assertThat(total).as("appends the reporter waited through, over its 10 reads: %s", perRead).isGreaterThanOrEqualTo(WIDE_MARGIN);
-        Evidence.badShowed(reporter, "the queued reporter's 10 reads waited through %,d of the writer's %s appends (longest %,d);"
-                + " a fair lock allows at most %d", total, waits.group(1), perRead.stream().mapToLong(Long::longValue).max().orElseThrow(),
-                HotLock.READS * HotLock.FAIR_BOUND);
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        Evidence.badShowed(reporter, "the queued reporter's 10 reads waited through %,d of the writer's %,d appends (longest %,d);"
+                + " a fair lock allows at most %d per read", outcome.total(), outcome.writerTook(), outcome.longest(),
+                HotLock.FAIR_BOUND);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillLetsTheWriterOvertake(Fix<Function<Journal.LockTaken, Journal>> fix, TestReporter reporter)
+            throws Exception {
+        HotLock.Outcome outcome = HotLock.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        Evidence.wrongFixCaught(reporter, fix, "a read waited through %,d appends (%,d over 10 reads)", outcome.longest(),
+                outcome.total());
     }
 
     @Test
     void aFairLockServesTheReporterInTurn(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        HotLock.Outcome outcome = HotLock.run(GoodExample::new);
 
-        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        Matcher waits = WAITS.matcher(good.stdout());
-        assertThat(waits.find()).as(good.describe()).isTrue();
-        List<Long> perRead = perRead(waits.group(2));
-        assertThat(perRead).as("appends waited through, per read").hasSize(HotLock.READS).allMatch(n -> n <= HotLock.FAIR_BOUND);
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(outcome.waitedThrough()).hasSize(HotLock.READS).allMatch(n -> n <= HotLock.FAIR_BOUND);
         Evidence.goodHeld(reporter, "each of the reporter's 10 reads waited through at most %d append(s): %s",
-                perRead.stream().mapToLong(Long::longValue).max().orElseThrow(), perRead);
+                outcome.longest(), outcome.waitedThrough());
     }
 
-    private static List<Long> perRead(String list) {
-        return Arrays.stream(list.split(",\\s*")).map(Long::valueOf).toList();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixServesTheReporterInTurn(Fix<Function<Journal.LockTaken, Journal>> fix, TestReporter reporter)
+            throws Exception {
+        HotLock.Outcome outcome = HotLock.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "each read waited through at most %d append(s)", outcome.longest());
     }
 }

@@ -127,7 +127,7 @@ final class Transfers {
                 outcome.refused());
         System.out.printf("Money in the bank: expected %,d €, found %,d €.%n", outcome.expectedTotal(), outcome.total());
         if (outcome.vanished() != 0) {
-            System.out.printf("MONEY VANISHED: %,d € — refused transfers left their debits behind.%n", outcome.vanished());
+            System.out.printf("MONEY VANISHED: %,d € — debited from one account and credited to none.%n", outcome.vanished());
         }
         System.out.printf("An auditor summed the bank in the middle of %d more transfers: %d of the sums were off",
                 outcome.audits(), outcome.auditsOff());

@@ -8,8 +8,10 @@ package org.concurrencyhandbook.syncstate.thisescape;
  * thread. The feed calls back at once, as feeds do, and the callback reads {@code label} and {@code unit} before the
  * constructor has assigned them: the display shows {@code "null: 21.5 null"}, and goes on showing it until the next
  * reading. Moving the subscription to the last line of the constructor narrows the gap without closing it: a
- * subclass's fields are still unset then, and {@code final} fields lose their guarantee (JLS §17.5) for any thread
- * that sees the object before its constructor ends.
+ * subclass's constructor has not run yet then ({@code ThisEscapeTest} shows a subclass's {@code decimals} still 0),
+ * and {@code final} fields lose their guarantee (JLS §17.5) for any thread that reaches the object through a data race
+ * before its constructor ends. For a {@code final} class whose feed hands off through a happens-before edge, as this
+ * one does, the last line happens to work — until someone removes {@code final}.
  *
  * <p>javac's {@code -Xlint:this-escape} (JDK 21+) is silent here: the class is {@code final}, and the lint looks only
  * for escapes that a subclass could observe. GUIDE.md §1.10 and {@code ThisEscapeTest} show what it does catch.

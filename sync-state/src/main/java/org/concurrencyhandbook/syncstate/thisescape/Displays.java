@@ -31,6 +31,9 @@ final class Displays {
 
     /** How many displays showed the reading in full, and the first one that did not. */
     record Outcome(int displays, int halfBuilt, String firstHalfBuilt) {
+        Verdict verdict() {
+            return halfBuilt > 0 ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+        }
     }
 
     static Outcome run(DisplayOn displayOn) throws InterruptedException {
@@ -65,12 +68,12 @@ final class Displays {
         System.out.printf("1.10 this escaping the constructor — %s%n", example);
         System.out.printf("%d displays subscribed to a feed that greets each new subscriber with %.1f °C on its own"
                 + " thread.%n", outcome.displays(), LATEST);
-        if (outcome.halfBuilt() > 0) {
+        if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
             System.out.printf("HALF-BUILT: %d of %d displays show %s — the feed called them before their constructors"
-                    + " had set the label and the unit.%n", outcome.halfBuilt(), outcome.displays(), outcome.firstHalfBuilt());
-            return Verdict.FAILURE_SHOWN;
+                    + " had finished.%n", outcome.halfBuilt(), outcome.displays(), outcome.firstHalfBuilt());
+        } else {
+            System.out.printf("All %d displays show their label and \"%.1f °C\".%n", outcome.displays(), LATEST);
         }
-        System.out.printf("All %d displays show their label and \"%.1f °C\".%n", outcome.displays(), LATEST);
-        return Verdict.INVARIANT_HELD;
+        return outcome.verdict();
     }
 }

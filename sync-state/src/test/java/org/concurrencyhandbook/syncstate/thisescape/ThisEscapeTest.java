@@ -6,16 +6,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,17 +37,47 @@ class ThisEscapeTest {
     void aDisplayThatSubscribesInItsConstructorIsCalledBackHalfBuilt(TestReporter reporter) throws Exception {
         Displays.Outcome outcome = Displays.run(BadExample::open);
 
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.halfBuilt()).as("displays called back before their fields were set").isEqualTo(Displays.DISPLAYS);
         assertThat(outcome.firstHalfBuilt()).isEqualTo("\"null: 21.5 null\"");
         Evidence.badShowed(reporter, "%d of %d displays show %s", outcome.halfBuilt(), outcome.displays(), outcome.firstHalfBuilt());
     }
 
     @Test
+    void subscribingOnTheLastLineOfAConstructorStillExposesTheSubclassHalfBuilt(TestReporter reporter) throws Exception {
+        Fix<Displays.DisplayOn> fix = Fix.of("subscribe(this) on the constructor's last line, class extended",
+                OtherDisplays.OneDecimalOnLastLine::new);
+        Displays.Outcome outcome = Displays.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.halfBuilt()).isEqualTo(Displays.DISPLAYS);
+        assertThat(outcome.firstHalfBuilt()).isEqualTo("\"Greenhouse 1: 22 °C\"");
+        Evidence.wrongFixCaught(reporter, fix, "%d of %d displays show %s", outcome.halfBuilt(), outcome.displays(),
+                outcome.firstHalfBuilt());
+    }
+
+    @Test
     void aDisplayBuiltFirstAndSubscribedByItsFactoryIsAlwaysCalledBackWhole(TestReporter reporter) throws Exception {
         Displays.Outcome outcome = Displays.run(GoodExample::open);
 
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.halfBuilt()).isZero();
         Evidence.goodHeld(reporter, "all %d displays show \"Greenhouse N: 21.5 °C\"", outcome.displays());
+    }
+
+    static Stream<Fix<Displays.DisplayOn>> rightFixes() {
+        return Stream.of(
+                Fix.of("construct, then start(feed)", OtherDisplays.StartedAfterConstruction::open),
+                Fix.of("factory, for a display with more fields", OtherDisplays.OneDecimalSubscribedByFactory::open));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixIsCalledBackWhole(Fix<Displays.DisplayOn> fix, TestReporter reporter) throws Exception {
+        Displays.Outcome outcome = Displays.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "all %d displays whole", outcome.displays());
     }
 
     /**
