@@ -1,51 +1,81 @@
 package org.concurrencyhandbook.contentiondeadlock.livelock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.concurrencyhandbook.support.ChildJvm;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
+import org.concurrencyhandbook.support.Watchdog;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two copy rooms: two polite workers kept in step, reaching for the devices in opposite orders. Run in
- * the mains, each in a child JVM; the livelocked workers are daemons and end with their JVM.
+ * One scenario for every copy room: two polite workers held in step, 100 jobs each, a watchdog on progress. The bad room
+ * and the tempting wrong fixes make no job for a second while the workers are refused again and again; the good room
+ * and the other fix finish every job. Judged by {@link PoliteWorkers.Outcome#verdict}, as the mains are; the scenario
+ * releases its workers at the end, so none outlives the test.
  */
 @Timeout(120)
 class LivelockTest {
 
+    static Stream<Fix<Function<CopyRoom.Attempt, CopyRoom>>> wrongFixes() {
+        return Stream.of(Fix.of("fixed 10 ms pause before retrying", OtherRooms.FixedPauseBeforeRetrying::new));
+    }
+
+    static Stream<Fix<Function<CopyRoom.Attempt, CopyRoom>>> rightFixes() {
+        return Stream.of(Fix.of("one lock for the whole room", OtherRooms.OneRoomLock::new));
+    }
+
     @Test
     void politeWorkersInStepRetryForeverAndFinishNothing(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        PoliteWorkers.Outcome outcome = PoliteWorkers.run(BadExample::new);
 
-        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        Matcher livelock = Pattern.compile("LIVELOCK \\(NO_PROGRESS\\) after \\d+ ms: (\\d+) of 200 jobs done, while the workers"
-                + " were refused ([\\d,]+) times \\(worker-1 ([\\d,]+), worker-2 ([\\d,]+)\\)").matcher(bad.stdout());
-        assertThat(livelock.find()).as(bad.describe()).isTrue();
-        assertThat(Integer.parseInt(livelock.group(1))).as("jobs done").isLessThan(200);
-        assertThat(count(livelock.group(3))).as("worker-1's refusals").isGreaterThanOrEqualTo(100);
-        assertThat(count(livelock.group(4))).as("worker-2's refusals").isGreaterThanOrEqualTo(100);
-        assertThat(bad.stdout()).contains("ThreadMXBean.findDeadlockedThreads(): no deadlock found");
-        Evidence.badShowed(reporter, "%s of 200 jobs done and none for a second, while the two workers were refused %s times;"
-                + " no deadlock for ThreadMXBean", livelock.group(1), livelock.group(2));
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.ended()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
+        assertThat(outcome.jobsDone()).isLessThan(2L * PoliteWorkers.JOBS_PER_WORKER);
+        assertThat(outcome.refusedWorker1()).as("worker-1's refusals").isGreaterThanOrEqualTo(100);
+        assertThat(outcome.refusedWorker2()).as("worker-2's refusals").isGreaterThanOrEqualTo(100);
+        assertThat(outcome.deadlockFound()).as("ThreadMXBean sees a deadlock").isFalse();
+        assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
+        Evidence.badShowed(reporter, "%d of 200 jobs done and none for a second, while the two workers were refused %,d times;"
+                + " no deadlock for ThreadMXBean", outcome.jobsDone(), outcome.refused());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStaysInStep(Fix<Function<CopyRoom.Attempt, CopyRoom>> fix, TestReporter reporter) throws Exception {
+        PoliteWorkers.Outcome outcome = PoliteWorkers.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.ended()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
+        Evidence.wrongFixCaught(reporter, fix, "%d of 200 jobs done and none for a second; refused %,d times",
+                outcome.jobsDone(), outcome.refused());
     }
 
     @Test
     void oneOrderForEveryoneFinishesEveryJobAtItsFirstAttempt(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        PoliteWorkers.Outcome outcome = PoliteWorkers.run(GoodExample::new);
 
-        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.stdout()).containsPattern("All 200 jobs done in \\d+ ms, in 200 attempts: 0 refused\\.");
-        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(outcome.attempts()).isEqualTo(2L * PoliteWorkers.JOBS_PER_WORKER);
+        assertThat(outcome.refused()).isZero();
+        Evidence.goodHeld(reporter, "all %d jobs done in %d attempts: %d refused", outcome.jobsDone(), outcome.attempts(),
+                outcome.refused());
     }
 
-    private static long count(String digits) {
-        return Long.parseLong(digits.replace(",", ""));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixFinishesEveryJob(Fix<Function<CopyRoom.Attempt, CopyRoom>> fix, TestReporter reporter) throws Exception {
+        PoliteWorkers.Outcome outcome = PoliteWorkers.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "all %d jobs done, %d refused", outcome.jobsDone(), outcome.refused());
     }
 }
