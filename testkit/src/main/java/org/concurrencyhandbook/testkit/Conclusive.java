@@ -1,6 +1,7 @@
 package org.concurrencyhandbook.testkit;
 
 import java.util.function.Supplier;
+import org.concurrencyhandbook.support.ConcurrentRounds;
 import org.concurrencyhandbook.support.Verdict;
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,6 +18,12 @@ public final class Conclusive {
     /** Skips the calling test, saying why, when {@code verdict} is {@link Verdict#INCONCLUSIVE}. */
     public static void orSkip(Verdict verdict, Supplier<String> reason) {
         Assumptions.assumeFalse(verdict == Verdict.INCONCLUSIVE, () -> "inconclusive on this machine: " + reason.get());
+    }
+
+    /** Returns {@code report}, or skips the calling test with its reason when the rounds were inconclusive. */
+    public static <D> ConcurrentRounds.Report<D> orSkip(ConcurrentRounds.Report<D> report) {
+        orSkip(report.verdict(), () -> report.inconclusiveReason().orElseThrow());
+        return report;
     }
 
     /** Skips the calling test when this JVM has fewer than two CPUs: no two of its threads ever run at once. */

@@ -36,15 +36,10 @@ class CollectionRaceTest {
                 Fix.of("one HashMap per loader, read after join", OtherIndexes.OneMapPerLoader::new));
     }
 
-    private static ConcurrentRounds.Report<String> conclusiveRun(Supplier<OrderIndex> index) throws InterruptedException {
-        ConcurrentRounds.Report<String> report = Loaders.run(index);
-        Conclusive.orSkip(report.verdict(), () -> report.inconclusiveReason().orElseThrow());
-        return report;
-    }
 
     @Test
     void aSharedHashMapLosesOrdersWhenTwoLoadersPutAtOnce(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = conclusiveRun(BadExample::new);
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(BadExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.badShowed(reporter, "corrupted in %s", Loaders.firstDamage(report));
@@ -53,7 +48,7 @@ class CollectionRaceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillLosesOrders(Fix<Supplier<OrderIndex>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = conclusiveRun(fix.make());
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.wrongFixCaught(reporter, fix, "%s", Loaders.firstDamage(report));
@@ -61,7 +56,7 @@ class CollectionRaceTest {
 
     @Test
     void aConcurrentHashMapKeepsEveryOrderInEveryRound(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = conclusiveRun(GoodExample::new);
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(GoodExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.goodHeld(reporter, "all %,d orders present in each of %d overlapping rounds",
@@ -71,7 +66,7 @@ class CollectionRaceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixKeepsEveryOrder(Fix<Supplier<OrderIndex>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = conclusiveRun(fix.make());
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "every order kept in %d overlapping rounds", report.overlappedRounds());

@@ -37,15 +37,10 @@ class NonAtomicTest {
                 Fix.of("LongAdder total, computeIfAbsent(LongAdder) per page", OtherCounters.LongAdders::new));
     }
 
-    private static ConcurrentRounds.Report<Hits.Lost> conclusiveRun(Supplier<HitCounter> counter) throws InterruptedException {
-        ConcurrentRounds.Report<Hits.Lost> report = Hits.run(counter);
-        Conclusive.orSkip(report.verdict(), () -> report.inconclusiveReason().orElseThrow());
-        return report;
-    }
 
     @Test
     void volatileIncrementAndGetThenPutLoseHits(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(BadExample::new);
+        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(BadExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         Hits.Lost lost = Hits.lost(report);
@@ -56,7 +51,7 @@ class NonAtomicTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingHalfFixStillLosesHits(Fix<Supplier<HitCounter>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(fix.make());
+        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         Hits.Lost lost = Hits.lost(report);
@@ -66,7 +61,7 @@ class NonAtomicTest {
 
     @Test
     void atomicIncrementAndMergeCountEveryHitInEveryRound(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(GoodExample::new);
+        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(GoodExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.goodHeld(reporter, "all %,d hits counted in each of %d overlapping rounds",
@@ -76,7 +71,7 @@ class NonAtomicTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixCountsEveryHit(Fix<Supplier<HitCounter>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = conclusiveRun(fix.make());
+        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all hits counted in %d overlapping rounds", report.overlappedRounds());
