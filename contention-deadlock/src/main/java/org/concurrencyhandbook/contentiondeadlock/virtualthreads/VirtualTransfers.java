@@ -12,7 +12,6 @@ import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.OppositeTransfers;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.support.Watchdog;
 
 /**
  * The scenario of 2.1 — opposite transfers, each thread's first transfer held until the other holds its first lock or

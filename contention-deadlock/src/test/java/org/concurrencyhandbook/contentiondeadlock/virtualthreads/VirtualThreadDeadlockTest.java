@@ -3,9 +3,10 @@ package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concurrencyhandbook.testkit.Demos.runMain;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -31,8 +32,13 @@ class VirtualThreadDeadlockTest {
                 .contains("jcmd Thread.print: deadlock report none; the virtual threads are not listed")
                 .containsPattern("\"transfer 1->2\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]")
                 .containsPattern("\"transfer 2->1\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]");
-        Evidence.badShowed(reporter, "%s ThreadMXBean: no deadlock; jcmd Thread.print: none; the JSON dump shows the cycle",
-                bad.lineStartingWith("STALL"));
+        String[] first = blockedOnAndOwned(bad.stdout(), "transfer 1->2");
+        String[] second = blockedOnAndOwned(bad.stdout(), "transfer 2->1");
+        assertThat(first[0]).as("what \"transfer 1->2\" waits for is what \"transfer 2->1\" owns").isEqualTo(second[1]);
+        assertThat(second[0]).as("what \"transfer 2->1\" waits for is what \"transfer 1->2\" owns").isEqualTo(first[1]);
+        Evidence.badShowed(reporter, "%s ThreadMXBean: no deadlock; jcmd Thread.print: none; the JSON dump: \"transfer 1->2\""
+                + " waits for Account@%s, which \"transfer 2->1\" owns, and it waits for Account@%s, which \"transfer 1->2\" owns",
+                bad.lineStartingWith("STALL"), first[0], second[0]);
     }
 
     @Test
@@ -42,5 +48,13 @@ class VirtualThreadDeadlockTest {
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.stdout()).contains("All 2,000 transfers completed on virtual threads").doesNotContain("STALL");
         Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
+    }
+
+    /** The identity hashes of the monitor a thread is blocked on and the one it owns, as the JSON dump's summary shows. */
+    private static String[] blockedOnAndOwned(String stdout, String thread) {
+        Matcher line = Pattern.compile("\"" + Pattern.quote(thread)
+                + "\" virtual, BLOCKED on \\S*Account@(\\w+), owns \\[\\S*Account@(\\w+)]").matcher(stdout);
+        assertThat(line.find()).as(stdout).isTrue();
+        return new String[] {line.group(1), line.group(2)};
     }
 }

@@ -1,6 +1,5 @@
 package org.concurrencyhandbook.syncstate.falsesharing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
