@@ -39,6 +39,10 @@ public final class Tellers {
         public long lostDeposits() {
             return (expectedBalance - balance) / AMOUNT;
         }
+
+        public Verdict verdict() {
+            return balance != expectedBalance ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+        }
     }
 
     /** Runs the four tellers against the account {@code bank} opens on the ledger it is given. */
@@ -86,12 +90,12 @@ public final class Tellers {
         System.out.printf("%d tellers each deposited %,d × %d € into an empty account; the ledger held each teller"
                 + " until all %d had reached it.%n", TELLERS, DEPOSITS_PER_TELLER, AMOUNT, TELLERS);
         System.out.printf("Expected balance: %,d €. Actual balance: %,d €.%n", outcome.expectedBalance(), outcome.balance());
-        if (outcome.lostDeposits() > 0) {
+        if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
             System.out.printf("LOST UPDATES: %,d of %,d deposits vanished — tellers wrote back balances they had read"
                     + " before other tellers' deposits.%n", outcome.lostDeposits(), outcome.deposits());
-            return Verdict.FAILURE_SHOWN;
+        } else {
+            System.out.printf("Every one of the %,d deposits arrived.%n", outcome.deposits());
         }
-        System.out.printf("Every one of the %,d deposits arrived.%n", outcome.deposits());
-        return Verdict.INVARIANT_HELD;
+        return outcome.verdict();
     }
 }
