@@ -37,6 +37,10 @@ final class Callers {
         int leaked() {
             return opened - 1;
         }
+
+        Verdict verdict() {
+            return opened == 1 && distinctClientsHandedOut == 1 ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        }
     }
 
     static Outcome run(Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {
@@ -85,12 +89,12 @@ final class Callers {
         System.out.printf("%d callers asked for the client of %s; the last %d asked while the first was being opened.%n",
                 CALLERS, HOST, CALLERS - 1);
         System.out.printf("Clients opened: %d. Different clients handed out: %d.%n", outcome.opened(), outcome.distinctClientsHandedOut());
-        if (outcome.opened() > 1) {
+        if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
             System.out.printf("DUPLICATES: %d clients were opened for one host; the registry keeps one, so %d leaked"
                     + " — every caller checked \"is there a client?\" before any had been stored.%n", outcome.opened(), outcome.leaked());
-            return Verdict.FAILURE_SHOWN;
+        } else {
+            System.out.println("Exactly one client was opened, and every caller got it.");
         }
-        System.out.println("Exactly one client was opened, and every caller got it.");
-        return Verdict.INVARIANT_HELD;
+        return outcome.verdict();
     }
 }
