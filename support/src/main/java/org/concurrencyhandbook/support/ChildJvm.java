@@ -7,11 +7,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvm {
 
     /** What the child did. {@code exitCode} is the status the process ended with (after a kill, the kill's). */
-    public record Result(String mainClass, int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr) {
+    public record Result(String mainClass, int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr,
+                         Map<String, String> facts) {
         public String output() {
             return stdout + stderr;
         }
@@ -39,6 +42,19 @@ public final class ChildJvm {
         /** What the child's {@code main} reported by its exit status; empty for a crash or a run killed at the limit. */
         public Optional<Verdict> verdict() {
             return timedOut ? Optional.empty() : Verdict.ofExitStatus(exitCode);
+        }
+
+        /** A value the child recorded with {@link Facts#record}; it fails, with the whole run described, if there is none. */
+        public String fact(String key) {
+            String value = facts.get(key);
+            if (value == null) {
+                throw new NoSuchElementException("no fact \"" + key + "\" among " + facts + "\n" + describe());
+            }
+            return value;
+        }
+
+        public long longFact(String key) {
+            return Long.parseLong(fact(key));
         }
 
         /** The first line of stdout that starts with {@code prefix}. */
@@ -68,6 +84,7 @@ public final class ChildJvm {
     private Path workDir;
     private Duration timeout = Duration.ofSeconds(30);
     private PrintStream echo;
+    private boolean collectingFacts;
 
     private ChildJvm(String mainClass) {
         this.mainClass = Objects.requireNonNull(mainClass);
@@ -118,6 +135,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Hand the child a file for its {@link Facts}, and return what it recorded in {@link Result#facts()}. */
+    public ChildJvm collectingFacts() {
+        this.collectingFacts = true;
+        return this;
+    }
+
     public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -130,7 +153,20 @@ public final class ChildJvm {
     }
 
     public Result run() throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command());
+        Path factsFile = collectingFacts ? newFactsFile() : null;
+        List<String> command = command();
+        if (factsFile != null) {
+            command.add(1, "-D" + Facts.FILE_PROPERTY + "=" + factsFile);
+        }
+        try {
+            return run(command, factsFile);
+        } finally {
+            deleteQuietly(factsFile);
+        }
+    }
+
+    private Result run(List<String> command, Path factsFile) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
         if (workDir != null) {
             builder.directory(workDir.toFile());
         }
@@ -139,7 +175,7 @@ public final class ChildJvm {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + command(), e);
+            throw new UncheckedIOException("could not start " + command, e);
         }
         LIVE.add(process);
         closeStdin(process);
@@ -161,8 +197,29 @@ public final class ChildJvm {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         int exit = process.isAlive() ? -1 : process.exitValue();
-        return new Result(mainClass, exit, !finished, elapsed,
-                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        return new Result(mainClass, exit, !finished, elapsed, stdout.toString(StandardCharsets.UTF_8),
+                stderr.toString(StandardCharsets.UTF_8), factsFile == null ? Map.of() : Facts.read(factsFile));
+    }
+
+    private static Path newFactsFile() {
+        try {
+            Path file = Files.createTempFile("handbook-facts", ".properties");
+            Files.delete(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make a file for the child's facts", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file left behind does no harm
+        }
     }
 
     private static void closeStdin(Process process) {

@@ -41,6 +41,11 @@ public final class StallDetector {
             return cycle.stream().map(ThreadInfo::getThreadName).toList();
         }
 
+        /** The class of the lock each thread of the cycle waits for, in cycle order: a monitor's class, or a synchronizer's. */
+        public List<String> lockClassesWaitedFor() {
+            return cycle.stream().map(thread -> thread.getLockInfo().getClassName()).toList();
+        }
+
         /** One line per thread: what it waits for and who holds it, then the cycle in one line. */
         public String describeCycle() {
             StringBuilder text = new StringBuilder("Deadlock: " + cycle.size() + " threads wait for each other\n");

@@ -26,8 +26,11 @@ import java.util.function.LongSupplier;
  */
 public final class Watchdog {
 
-    /** How the watched threads ended up: all finished, stalled (with the diagnosis), or still running at the limit. */
-    public record Outcome(Kind kind, String diagnosis, Duration after) {
+    /**
+     * How the watched threads ended up: all finished, stalled (with the diagnosis), or still running at the limit; for
+     * a deadlock, the cycle the JVM reported.
+     */
+    public record Outcome(Kind kind, String diagnosis, Duration after, Optional<StallDetector.Deadlock> deadlock) {
         public enum Kind { FINISHED, DEADLOCK, NO_PROGRESS, STILL_RUNNING }
 
         public boolean stalled() {
@@ -93,9 +96,10 @@ public final class Watchdog {
                 return stall;
             }
             boolean allDone = watched.stream().noneMatch(Thread::isAlive);
-            return allDone ? new Outcome(Outcome.Kind.FINISHED, "all watched threads finished", elapsed())
+            return allDone ? new Outcome(Outcome.Kind.FINISHED, "all watched threads finished", elapsed(), Optional.empty())
                            : new Outcome(Outcome.Kind.STILL_RUNNING,
-                                   "still running after " + limit.toMillis() + " ms\n" + StallDetector.dump(alive()), elapsed());
+                                   "still running after " + limit.toMillis() + " ms\n" + StallDetector.dump(alive()), elapsed(),
+                                   Optional.empty());
         } finally {
             poller.interrupt();
         }
@@ -109,7 +113,7 @@ public final class Watchdog {
                 if (deadlocks) {
                     Optional<StallDetector.Deadlock> deadlock = StallDetector.findDeadlock(watched);
                     if (deadlock.isPresent()) {
-                        report(Outcome.Kind.DEADLOCK, deadlock.get().toString());
+                        report(Outcome.Kind.DEADLOCK, deadlock.get().toString(), deadlock);
                         return;
                     }
                 }
@@ -120,7 +124,7 @@ public final class Watchdog {
                         lastChange = System.nanoTime();
                     } else if (System.nanoTime() - lastChange >= quiet.toNanos()) {
                         report(Outcome.Kind.NO_PROGRESS, "No progress for " + quiet.toMillis() + " ms (counter stuck at "
-                                + value + ")\n" + StallDetector.dump(alive()));
+                                + value + ")\n" + StallDetector.dump(alive()), Optional.empty());
                         return;
                     }
                 }
@@ -131,8 +135,8 @@ public final class Watchdog {
         }
     }
 
-    private void report(Outcome.Kind kind, String diagnosis) {
-        stall = new Outcome(kind, diagnosis, elapsed());
+    private void report(Outcome.Kind kind, String diagnosis, Optional<StallDetector.Deadlock> deadlock) {
+        stall = new Outcome(kind, diagnosis, elapsed(), deadlock);
         stalled.countDown();
     }
 

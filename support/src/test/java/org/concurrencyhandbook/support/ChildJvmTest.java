@@ -2,8 +2,10 @@ package org.concurrencyhandbook.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,27 @@ class ChildJvmTest {
 
     @Test
     void findsALineOfStdoutByItsStartAndNamesTheRunWhenThereIsNone() {
-        ChildJvm.Result result = new ChildJvm.Result("Demo", 1, false, Duration.ofMillis(5), "first\nSTALL after 5 ms\nSTALL again\n", "");
+        ChildJvm.Result result = new ChildJvm.Result("Demo", 1, false, Duration.ofMillis(5), "first\nSTALL after 5 ms\nSTALL again\n", "", Map.of());
 
         assertThat(result.lineStartingWith("STALL")).isEqualTo("STALL after 5 ms");
         assertThatThrownBy(() -> result.lineStartingWith("All ")).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("no line starting with \"All \"").hasMessageContaining("Demo exited with status 1");
+    }
+
+    @Test
+    void handsBackTheFactsTheChildRecordedEvenIfItCrashedAfterwards() throws Exception {
+        ChildJvm.Result result = ChildJvm.of(Fixtures.RecordsFactsThenCrashes.class).collectingFacts().run();
+
+        assertThat(result.verdict()).as("a crash is no verdict").isEmpty();
+        assertThat(result.facts()).containsExactly(entry("cycle", "\"a\" -> \"b\" = bad"), entry("rounds", "3"));
+        assertThat(result.longFact("rounds")).isEqualTo(3);
+        assertThatThrownBy(() -> result.fact("missing")).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("no fact \"missing\"");
+    }
+
+    @Test
+    void aChildRunWithoutAskingForFactsHandsBackNone() throws Exception {
+        assertThat(ChildJvm.of(Fixtures.RecordsFactsThenCrashes.class).run().facts()).isEmpty();
     }
 
     @Test

@@ -19,6 +19,14 @@ final class Fixtures {
     }
 
     /** Starts a grandchild JVM that never exits, prints its pid, then never exits itself. */
+    static final class RecordsFactsThenCrashes {
+        public static void main(String[] args) {
+            Facts.record("rounds", 3);
+            Facts.record("cycle", "\"a\" -> \"b\" = bad");
+            throw new IllegalStateException("a crash after the facts were recorded");
+        }
+    }
+
     static final class NeverExits {
         public static void main(String[] args) throws Exception {
             Process grandchild = new ProcessBuilder(ChildJvm.of(Sleeps.class).command()).start();

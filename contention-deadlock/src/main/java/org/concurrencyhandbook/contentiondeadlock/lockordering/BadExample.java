@@ -1,5 +1,7 @@
 package org.concurrencyhandbook.contentiondeadlock.lockordering;
 
+import java.util.List;
+
 /**
  * 2.1 Deadlock (lock ordering) — the broken bank: each transfer locks its source account, then its target.
  *
@@ -67,6 +69,7 @@ public final class BadExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        OppositeTransfers.demonstrate("BadExample", WithMonitors::new, WithReentrantLocks::new).exit();
+        OppositeTransfers.demonstrate("BadExample", List.of(new OppositeTransfers.Variant("synchronized", WithMonitors::new),
+                new OppositeTransfers.Variant("ReentrantLock", WithReentrantLocks::new))).exit();
     }
 }

@@ -1,5 +1,6 @@
 package org.concurrencyhandbook.contentiondeadlock.lockordering;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -87,6 +88,7 @@ public final class GoodExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        OppositeTransfers.demonstrate("GoodExample", WithMonitors::new, WithReentrantLocks::new).exit();
+        OppositeTransfers.demonstrate("GoodExample", List.of(new OppositeTransfers.Variant("synchronized", WithMonitors::new),
+                new OppositeTransfers.Variant("ReentrantLock", WithReentrantLocks::new))).exit();
     }
 }

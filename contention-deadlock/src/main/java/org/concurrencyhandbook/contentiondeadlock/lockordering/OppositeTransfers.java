@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
+import org.concurrencyhandbook.support.Facts;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
@@ -29,6 +30,10 @@ public final class OppositeTransfers {
     private OppositeTransfers() {
     }
 
+    /** One bank the scenario runs: a name that says its mechanism, and how to make it around the scenario's seam. */
+    public record Variant(String name, Function<Bank.FirstLockHeld, Bank> bankOn) {
+    }
+
     /** How one variant ended, and what the two accounts hold if it finished. */
     public record Outcome(String variant, Watchdog.Outcome watched, long total, List<Thread> threads) {
         public boolean deadlocked() {
@@ -37,6 +42,23 @@ public final class OppositeTransfers {
 
         public boolean completedAndConserved() {
             return watched.kind() == Watchdog.Outcome.Kind.FINISHED && total == 2 * OPENING_BALANCE;
+        }
+
+        /** The seam makes the interleaving certain, so there is no inconclusive run: every transfer done, or not. */
+        public Verdict verdict() {
+            return completedAndConserved() ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        }
+
+        /** Hands what was measured to a test that ran this in a child JVM ({@link Facts}), under the variant's name. */
+        void record() {
+            Facts.record(variant + ".verdict", verdict());
+            Facts.record(variant + ".ended", watched.kind());
+            Facts.record(variant + ".afterMillis", watched.after().toMillis());
+            Facts.record(variant + ".total", total);
+            watched.deadlock().ifPresent(deadlock -> {
+                Facts.record(variant + ".cycle", String.join(" -> ", deadlock.threadNames()));
+                Facts.record(variant + ".locksWaitedFor", String.join(", ", deadlock.lockClassesWaitedFor()));
+            });
         }
     }
 
@@ -75,27 +97,30 @@ public final class OppositeTransfers {
         }
     }
 
-    static Verdict demonstrate(String example, Function<Bank.FirstLockHeld, Bank> withMonitors,
-                           Function<Bank.FirstLockHeld, Bank> withReentrantLocks) throws InterruptedException {
+    /** Runs each variant, says what happened, and hands the outcomes to a test that asked for them. */
+    public static Verdict demonstrate(String example, List<Variant> variants) throws InterruptedException {
         System.out.printf("2.1 Deadlock (lock ordering) — %s%n", example);
         System.out.printf("Two threads, %,d transfers each between the same two accounts, in opposite directions.%n%n",
                 TRANSFERS_PER_THREAD);
-        boolean allCompleted = true;
-        for (Outcome outcome : List.of(run("synchronized", withMonitors), run("ReentrantLock", withReentrantLocks))) {
+        Verdict verdict = Verdict.INVARIANT_HELD;
+        for (Variant variant : variants) {
+            Outcome outcome = run(variant.name(), variant.bankOn());
+            outcome.record();
+            if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
+                verdict = Verdict.FAILURE_SHOWN;
+            }
             if (outcome.completedAndConserved()) {
                 System.out.printf("%s: all %,d transfers completed in %d ms; the accounts hold %,d € together, as before.%n%n",
                         outcome.variant(), 2 * TRANSFERS_PER_THREAD, outcome.watched().after().toMillis(), outcome.total());
-                continue;
-            }
-            allCompleted = false;
-            if (outcome.deadlocked()) {
+            } else if (outcome.deadlocked()) {
                 System.out.printf("%s: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads() after %d ms.%n%s%n",
                         outcome.variant(), outcome.watched().after().toMillis(), outcome.watched().diagnosis());
             } else {
-                System.out.printf("%s: did not complete (%s, total %,d €).%n%s%n", outcome.variant(), outcome.watched().kind(),
-                        outcome.total(), outcome.watched().diagnosis());
+                System.out.printf("%s: did not complete (%s after %d ms, total %,d €).%n%s%n", outcome.variant(),
+                        outcome.watched().kind(), outcome.watched().after().toMillis(), outcome.total(),
+                        outcome.watched().diagnosis());
             }
         }
-        return allCompleted ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        return verdict;
     }
 }

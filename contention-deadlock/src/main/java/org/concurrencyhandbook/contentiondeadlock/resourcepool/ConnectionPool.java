@@ -1,13 +1,15 @@
 package org.concurrencyhandbook.contentiondeadlock.resourcepool;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -28,13 +30,11 @@ public final class ConnectionPool {
         }
     }
 
-    private final int size;
     private final Semaphore permits;
     private final Queue<Connection> idle = new ConcurrentLinkedQueue<>();
     private final Map<Thread, List<Connection>> borrowed = new ConcurrentHashMap<>();
 
     public ConnectionPool(int size) {
-        this.size = size;
         this.permits = new Semaphore(size);
         IntStream.rangeClosed(1, size).mapToObj(Connection::new).forEach(idle::add);
     }
@@ -55,6 +55,16 @@ public final class ConnectionPool {
         return taken;
     }
 
+    /** Takes one connection if one frees up within the time given; {@code null} if none did. */
+    public Connection tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
+        if (!permits.tryAcquire(timeout, unit)) {
+            return null;
+        }
+        Connection taken = idle.remove();
+        borrowed.merge(Thread.currentThread(), List.of(taken), ConnectionPool::concat);
+        return taken;
+    }
+
     public void release(Connection connection) {
         borrowed.computeIfPresent(Thread.currentThread(), (thread, held) -> {
             List<Connection> left = held.stream().filter(c -> !c.equals(connection)).toList();
@@ -64,13 +74,21 @@ public final class ConnectionPool {
         permits.release();
     }
 
-    /** The pool's state for a diagnosis: free connections, waiting threads, and who holds which connection. */
-    public String describe() {
-        String holders = borrowed.entrySet().stream()
-                .map(entry -> "  \"" + entry.getKey().getName() + "\" holds " + entry.getValue())
-                .sorted().collect(Collectors.joining("\n"));
-        return String.format("%d of %d connections free, %d threads waiting for a permit (Semaphore.getQueueLength())%n%s%n",
-                permits.availablePermits(), size, permits.getQueueLength(), holders);
+    /** Connections no task holds now. */
+    public int free() {
+        return permits.availablePermits();
+    }
+
+    /** Tasks queued for a permit now ({@code Semaphore.getQueueLength()}, an estimate while they come and go). */
+    public int waitingForPermit() {
+        return permits.getQueueLength();
+    }
+
+    /** Who holds which connection now, by thread name, in name order — what leak detection would log. */
+    public Map<String, List<Connection>> holders() {
+        Map<String, List<Connection>> byName = new TreeMap<>();
+        borrowed.forEach((thread, held) -> byName.put(thread.getName(), held));
+        return Collections.unmodifiableMap(byName);
     }
 
     private static List<Connection> concat(List<Connection> held, List<Connection> more) {

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.OppositeTransfers;
+import org.concurrencyhandbook.support.Facts;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
@@ -22,9 +24,19 @@ final class VirtualTransfers {
     private VirtualTransfers() {
     }
 
+    /** One thread as a JSON thread dump shows it: its state, the monitor it is blocked on, the monitors it owns. */
+    record DumpedThread(String name, String state, String blockedOn, List<String> owns) {
+        @Override
+        public String toString() {
+            return String.format("\"%s\" virtual, %s on %s, owns %s", name, state, blockedOn, owns);
+        }
+    }
+
     static Verdict demonstrate(String example, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
         System.out.printf("2.10 Deadlocks the tools cannot see: virtual threads — %s%n", example);
         OppositeTransfers.Outcome outcome = OppositeTransfers.run("synchronized on virtual threads", bankOn, Thread.ofVirtual());
+        Facts.record("ended", outcome.watched().kind());
+        Facts.record("total", outcome.total());
         if (outcome.completedAndConserved()) {
             System.out.printf("All %,d transfers completed on virtual threads in %d ms; the progress watchdog never fired.%n",
                     2 * OppositeTransfers.TRANSFERS_PER_THREAD, outcome.watched().after().toMillis());
@@ -33,23 +45,33 @@ final class VirtualTransfers {
         System.out.printf("STALL (%s) after %d ms: no transfer has completed for a second.%n",
                 outcome.watched().kind(), outcome.watched().after().toMillis());
         List<Thread> threads = outcome.threads();
-        System.out.printf("Thread.getState(): %s%n", threads.stream().map(t -> "\"" + t.getName() + "\" " + t.getState()).toList());
+        List<String> states = threads.stream().map(t -> "\"" + t.getName() + "\" " + t.getState()).toList();
+        System.out.printf("Thread.getState(): %s%n", states);
+        Facts.record("states", String.join(", ", states));
+        Optional<StallDetector.Deadlock> deadlock = StallDetector.findDeadlock();
         System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s%n",
-                StallDetector.findDeadlock().map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
+                deadlock.map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
+        Facts.record("threadMxBean.deadlockFound", deadlock.isPresent());
         String threadPrint = StallDetector.jcmd("Thread.print");
+        boolean jcmdFoundDeadlock = threadPrint.contains("Found one Java-level deadlock");
+        boolean jcmdListsThem = threads.stream().anyMatch(t -> threadPrint.contains("\"" + t.getName() + "\""));
         System.out.printf("jcmd Thread.print: deadlock report %s; the virtual threads %s%n",
-                threadPrint.contains("Found one Java-level deadlock") ? "found one" : "none",
-                threads.stream().anyMatch(t -> threadPrint.contains("\"" + t.getName() + "\"")) ? "are listed" : "are not listed");
+                jcmdFoundDeadlock ? "found one" : "none", jcmdListsThem ? "are listed" : "are not listed");
+        Facts.record("threadPrint.deadlockFound", jcmdFoundDeadlock);
+        Facts.record("threadPrint.listsTheVirtualThreads", jcmdListsThem);
         System.out.println("jcmd Thread.dump_to_file -format=json lists them, with what each holds and waits for:");
-        for (String line : fromJsonDump(threads)) {
-            System.out.println("  " + line);
+        for (DumpedThread dumped : fromJsonDump(threads)) {
+            System.out.println("  " + dumped);
+            Facts.record("jsonDump." + dumped.name() + ".state", dumped.state());
+            Facts.record("jsonDump." + dumped.name() + ".blockedOn", dumped.blockedOn());
+            Facts.record("jsonDump." + dumped.name() + ".owns", String.join(", ", dumped.owns()));
         }
         return Verdict.FAILURE_SHOWN;
     }
 
-    /** One line per thread from a JSON thread dump: its state, the monitor it is blocked on, the monitors it owns. */
-    private static List<String> fromJsonDump(List<Thread> threads) throws InterruptedException {
-        List<String> lines = new ArrayList<>();
+    /** Each thread as {@code jcmd Thread.dump_to_file -format=json} shows it; none if the dump could not be taken. */
+    private static List<DumpedThread> fromJsonDump(List<Thread> threads) throws InterruptedException {
+        List<DumpedThread> dumped = new ArrayList<>();
         try {
             Path file = Files.createTempFile("threads", ".json");
             Files.delete(file);
@@ -59,18 +81,18 @@ final class VirtualTransfers {
             for (Thread thread : threads) {
                 int at = json.indexOf("\"name\": \"" + thread.getName() + "\"");
                 if (at < 0) {
-                    lines.add("\"" + thread.getName() + "\": not in the dump");
+                    dumped.add(new DumpedThread(thread.getName(), "not in the dump", "-", List.of()));
                     continue;
                 }
                 int end = json.indexOf("\"tid\"", at);
                 String entry = json.substring(at, end < 0 ? json.length() : end);
-                lines.add(String.format("\"%s\" virtual, %s on %s, owns %s", thread.getName(), first(entry, "\"state\": \"(\\w+)\""),
+                dumped.add(new DumpedThread(thread.getName(), first(entry, "\"state\": \"(\\w+)\""),
                         first(entry, "\"blockedOn\": \"([^\"]+)\""), all(entry, "\"locks\": \\[\\s*\"([^\"]+)\"")));
             }
         } catch (IOException e) {
-            lines.add("(no JSON dump: " + e.getMessage() + ")");
+            System.out.println("  (no JSON dump: " + e.getMessage() + ")");
         }
-        return lines;
+        return dumped;
     }
 
     private static String first(String text, String regex) {

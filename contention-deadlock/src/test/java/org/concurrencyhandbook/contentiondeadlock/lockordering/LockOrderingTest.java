@@ -1,59 +1,90 @@
 package org.concurrencyhandbook.contentiondeadlock.lockordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two banks, each with monitors and with ReentrantLocks: opposite transfers between two accounts, with
- * each thread's first transfer held until the other holds its first lock or is blocked. A deadlock on monitors can
- * never be undone, so the scenario runs where the examples run it — in their mains, each in a child JVM.
+ * One scenario for every bank: opposite transfers between two accounts, with each thread's first transfer held until
+ * the other holds its first lock or is blocked. A deadlock on monitors can never be undone, so every bank runs in a JVM
+ * of its own — the examples in their mains, the other fixes in {@link OtherBanks#main} — and hands back what it
+ * measured as {@link org.concurrencyhandbook.support.Facts}, judged by {@link OppositeTransfers.Outcome#verdict()}.
  */
 @Timeout(120)
 class LockOrderingTest {
 
-    private static String first(String output, String regex) {
-        Matcher match = Pattern.compile(regex).matcher(output);
-        assertThat(match.find()).as("%s in:%n%s", regex, output).isTrue();
-        return match.group(1);
+    private static final String MONITOR_CLASS = Account.class.getName();
+    private static final String REENTRANT_LOCK_CLASS = "java.util.concurrent.locks.ReentrantLock$NonfairSync";
+    private static final String CYCLE = "transfer 1->2 -> transfer 2->1";
+
+    static Stream<Fix<Function<Bank.FirstLockHeld, Bank>>> wrongFixes() {
+        return OtherBanks.WRONG_FIXES.stream();
+    }
+
+    static Stream<Fix<Function<Bank.FirstLockHeld, Bank>>> rightFixes() {
+        return OtherBanks.RIGHT_FIXES.stream();
     }
 
     @Test
     void argumentOrderedLockingDeadlocksAndThreadMxBeanFindsBothCycles(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        ChildJvm.Result bad = ChildJvm.of(BadExample.class).timeout(Demos.LIMIT).collectingFacts().run();
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        assertThat(bad.stdout())
-                .contains("synchronized: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads()")
-                .contains("ReentrantLock: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads()")
-                .containsPattern("\"transfer 1->2\" holds [^\\n]*Account@[0-9a-f]+ and waits for [^\\n]*Account@[0-9a-f]+, held by \"transfer 2->1\"")
-                .containsPattern("\"transfer 1->2\" holds java.util.concurrent.locks.ReentrantLock\\$NonfairSync@[0-9a-f]+ and waits for")
-                .contains("cycle: \"transfer 1->2\" -> \"transfer 2->1\" -> \"transfer 1->2\"");
+        for (String variant : new String[] {"synchronized", "ReentrantLock"}) {
+            assertThat(bad.fact(variant + ".ended")).as(variant).isEqualTo("DEADLOCK");
+            assertThat(bad.fact(variant + ".cycle")).as(variant).isEqualTo(CYCLE);
+        }
+        assertThat(bad.fact("synchronized.locksWaitedFor")).isEqualTo(MONITOR_CLASS + ", " + MONITOR_CLASS);
+        assertThat(bad.fact("ReentrantLock.locksWaitedFor")).isEqualTo(REENTRANT_LOCK_CLASS + ", " + REENTRANT_LOCK_CLASS);
         Evidence.badShowed(reporter, "ThreadMXBean found the cycle %s on monitors after %s ms and on ReentrantLocks after %s ms",
-                first(bad.stdout(), "cycle: (.*)"), first(bad.stdout(), "synchronized: DEADLOCK.* after (\\d+) ms"),
-                first(bad.stdout(), "ReentrantLock: DEADLOCK.* after (\\d+) ms"));
+                bad.fact("synchronized.cycle"), bad.fact("synchronized.afterMillis"), bad.fact("ReentrantLock.afterMillis"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillStopsForGood(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
+            throws Exception {
+        ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
+        assertThat(run.fact(fix.name() + ".ended")).as(run.describe()).isIn("DEADLOCK", "NO_PROGRESS");
+        Evidence.wrongFixCaught(reporter, fix, "%s after %s ms%s", run.fact(fix.name() + ".ended"),
+                run.fact(fix.name() + ".afterMillis"),
+                run.facts().containsKey(fix.name() + ".cycle") ? ", cycle " + run.fact(fix.name() + ".cycle") : "");
     }
 
     @Test
     void aGlobalLockOrderAndTryLockWithBackOffCompleteEveryTransfer(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        ChildJvm.Result good = ChildJvm.of(GoodExample.class).timeout(Demos.LIMIT).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.stdout())
-                .contains("synchronized: all 2,000 transfers completed")
-                .contains("ReentrantLock: all 2,000 transfers completed")
-                .doesNotContain("DEADLOCK");
-        assertThat(good.stdout().lines().filter(line -> line.contains("the accounts hold 20,000 € together, as before"))).hasSize(2);
+        for (String variant : new String[] {"synchronized", "ReentrantLock"}) {
+            assertThat(good.fact(variant + ".ended")).as(variant).isEqualTo("FINISHED");
+            assertThat(good.longFact(variant + ".total")).as(variant).isEqualTo(2 * OppositeTransfers.OPENING_BALANCE);
+        }
         Evidence.goodHeld(reporter, "all 2,000 transfers completed, 20,000 € conserved: lock order in %s ms, tryLock in %s ms",
-                first(good.stdout(), "synchronized: all .* completed in (\\d+) ms"),
-                first(good.stdout(), "ReentrantLock: all .* completed in (\\d+) ms"));
+                good.fact("synchronized.afterMillis"), good.fact("ReentrantLock.afterMillis"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixCompletesEveryTransfer(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
+            throws Exception {
+        ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
+        assertThat(run.longFact(fix.name() + ".total")).isEqualTo(2 * OppositeTransfers.OPENING_BALANCE);
+        Evidence.rightFixHeld(reporter, fix, "all 2,000 transfers in %s ms, 20,000 € conserved", run.fact(fix.name() + ".afterMillis"));
     }
 }

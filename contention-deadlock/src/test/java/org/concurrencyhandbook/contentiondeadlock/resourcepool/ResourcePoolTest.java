@@ -1,46 +1,91 @@
 package org.concurrencyhandbook.contentiondeadlock.resourcepool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import org.concurrencyhandbook.support.ChildJvm;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Watchdog;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two borrowers: four tasks, a pool of four connections, two connections per copy, every task holding
- * what it took first until the others hold theirs or are blocked. Run in the mains, each in a child JVM.
+ * One scenario for every borrower: four tasks, a pool of four connections, two connections per copy, every task holding
+ * what it took first until the others hold theirs or are blocked. Judged by {@link Copies.Outcome#verdict()}, as the
+ * mains are; the scenario interrupts its tasks at the end, so none outlives the test.
  */
 @Timeout(120)
 class ResourcePoolTest {
 
+    static Stream<Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>>> wrongFixes() {
+        return Stream.of(
+                Fix.of("tryAcquire(20 ms) retried, first kept", OtherBorrowers.RetrySecondKeepingTheFirst::new),
+                Fix.of("tryAcquire(20 ms), then give up", OtherBorrowers.GiveUpOnTheSecond::new));
+    }
+
+    static Stream<Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>>> rightFixes() {
+        return Stream.of(
+                Fix.of("tryAcquire(20 ms), release first, back off", OtherBorrowers.ReleaseFirstBackOffRetry::new),
+                Fix.of("a gate of pool − 1 tasks", OtherBorrowers.GateOfThreeTasks::new));
+    }
+
     @Test
     void takingConnectionsOneAtATimeLeavesEveryTaskHoldingOneAndWaitingForAnother(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        Copies.Outcome bad = Copies.run(BadExample::new);
 
-        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        assertThat(bad.stdout())
-                .contains("STALL (NO_PROGRESS)")
-                .contains("0 of 4 connections free, 4 threads waiting for a permit")
-                .containsPattern("\"copier-1\" holds \\[connection \\d]\n")
-                .containsPattern("\"copier-2\" holds \\[connection \\d]\n")
-                .containsPattern("\"copier-3\" holds \\[connection \\d]\n")
-                .containsPattern("\"copier-4\" holds \\[connection \\d]\n")
-                .contains("ThreadMXBean.findDeadlockedThreads(): no deadlock found")
-                .contains("at java.util.concurrent.Semaphore.acquire");
-        Evidence.badShowed(reporter, "%s %s; ThreadMXBean: no deadlock", bad.lineStartingWith("STALL"),
-                bad.lineStartingWith("0 of 4 connections free"));
+        assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(bad.ended()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
+        assertThat(bad.copied()).isZero();
+        assertThat(bad.freeConnections()).isZero();
+        assertThat(bad.waitingForPermit()).isEqualTo(Copies.TASKS);
+        assertThat(bad.holders()).containsOnlyKeys("copier-1", "copier-2", "copier-3", "copier-4");
+        assertThat(bad.holders().values()).allSatisfy(held -> assertThat(held).hasSize(1));
+        assertThat(bad.deadlockFound()).as("ThreadMXBean sees a deadlock").isFalse();
+        assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
+        Evidence.badShowed(reporter, "%s after %d ms: %d copies, %d of %d connections free, %d tasks waiting for a permit,"
+                + " each holding one (%s); ThreadMXBean: no deadlock", bad.ended(), bad.after().toMillis(), bad.copied(),
+                bad.freeConnections(), Copies.CONNECTIONS, bad.waitingForPermit(), bad.holders());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillFailsAtPeakLoad(Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>> fix,
+                                               TestReporter reporter) throws Exception {
+        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        Copies.Outcome outcome = Copies.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
+        Evidence.wrongFixCaught(reporter, fix, "%s after %d ms: %,d of %,d copies, %d tasks gave up%s", outcome.ended(),
+                outcome.after().toMillis(), outcome.copied(), Copies.TASKS * Copies.COPIES_PER_TASK, outcome.gaveUp().size(),
+                outcome.gaveUp().values().stream().findFirst().map(failure -> " (" + failure.getMessage() + ")").orElse(""));
     }
 
     @Test
     void takingBothConnectionsAtOnceLetsEveryCopyComplete(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        Copies.Outcome good = Copies.run(GoodExample::new);
 
-        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.stdout()).contains("All 1,000 copies completed");
-        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
+        assertThat(good.verdict()).as("%s", good).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(good.freeConnections()).isEqualTo(Copies.CONNECTIONS);
+        Evidence.goodHeld(reporter, "all %,d copies completed in %d ms", good.copied(), good.after().toMillis());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixCompletesEveryCopy(Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>> fix,
+                                               TestReporter reporter) throws Exception {
+        Copies.Outcome outcome = Copies.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(outcome.holders()).isEqualTo(Map.of());
+        Evidence.rightFixHeld(reporter, fix, "all %,d copies in %d ms", outcome.copied(), outcome.after().toMillis());
     }
 }
