@@ -9,7 +9,6 @@ final class Portfolio implements PriceFeed.Listener {
     private final PriceFeed feed;
     private final PriceFeed.FirstLockHeld firstLockHeld;
     private double value;
-    private int rebalances;
 
     Portfolio(PriceFeed feed, PriceFeed.FirstLockHeld firstLockHeld) {
         this.feed = feed;
@@ -24,10 +23,5 @@ final class Portfolio implements PriceFeed.Listener {
     synchronized void rebalance() {
         firstLockHeld.reached();
         value = 100 * feed.latest();
-        rebalances++;
-    }
-
-    synchronized int rebalances() {
-        return rebalances;
     }
 }

@@ -1,41 +1,91 @@
 package org.concurrencyhandbook.contentiondeadlock.aliencall;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two feeds: a publisher and a rebalancer, each holding its first lock until the other holds its own or
- * is blocked. A monitor deadlock can never be undone, so the mains run in child JVMs.
+ * One scenario for every feed: a publisher and a rebalancer, each holding its first lock until the other holds its own
+ * or is blocked. A monitor deadlock can never be undone, so every feed runs in a JVM of its own — the examples in their
+ * mains, the other fixes in {@link OtherFeeds#main} — and hands back what it measured as
+ * {@link org.concurrencyhandbook.support.Facts}, judged by {@link Callbacks.Outcome#verdict()}.
  */
 @Timeout(120)
 class AlienCallTest {
 
+    static Stream<Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>>> wrongFixes() {
+        return OtherFeeds.WRONG_FIXES.stream();
+    }
+
+    static Stream<Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>>> rightFixes() {
+        return OtherFeeds.RIGHT_FIXES.stream();
+    }
+
     @Test
     void notifyingListenersUnderTheFeedsLockDeadlocksThroughTheCallback(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        ChildJvm.Result bad = ChildJvm.of(BadExample.class).timeout(Demos.LIMIT).collectingFacts().run();
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        assertThat(bad.stdout())
-                .containsPattern("\"publisher\" holds \\S*BadExample@\\w+ and waits for \\S*Portfolio@\\w+, held by \"rebalancer\"")
-                .containsPattern("\"rebalancer\" holds \\S*Portfolio@\\w+ and waits for \\S*BadExample@\\w+, held by \"publisher\"")
-                .contains("at org.concurrencyhandbook.contentiondeadlock.aliencall.Portfolio.onPrice");
-        Evidence.badShowed(reporter, "%s", bad.lineStartingWith("DEADLOCK")
-                .replaceFirst(":.*", ": the cycle runs through Portfolio.onPrice, called under the feed's lock"));
+        assertDeadlockThroughTheCallback(bad, "BadExample");
+        Evidence.badShowed(reporter, "DEADLOCK after %s ms, cycle %s: the publisher blocked in %s, called under the feed's lock",
+                bad.fact("afterMillis"), bad.fact("cycle"), bad.fact("publisher.blockedIn"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillCallsTheListenerUnderTheLock(Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix,
+                                                            TestReporter reporter) throws Exception {
+        ChildJvm.Result run = ChildJvm.of(OtherFeeds.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
+        assertDeadlockThroughTheCallback(run, run.fact("rebalancer.waitsFor"));
+        Evidence.wrongFixCaught(reporter, fix, "DEADLOCK after %s ms, the publisher blocked in Portfolio.onPrice",
+                run.fact("afterMillis"));
     }
 
     @Test
     void openCallsLetEveryPublicationAndEveryRebalanceComplete(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        ChildJvm.Result good = ChildJvm.of(GoodExample.class).timeout(Demos.LIMIT).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.stdout()).contains("All 1,000 prices published and 1,000 rebalances done");
-        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
+        assertThat(good.longFact("published")).isEqualTo(Callbacks.STEPS);
+        assertThat(good.longFact("rebalances")).isEqualTo(Callbacks.STEPS);
+        Evidence.goodHeld(reporter, "all %,d prices published and %,d rebalances done in %s ms", good.longFact("published"),
+                good.longFact("rebalances"), good.fact("afterMillis"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixCompletesEveryStep(Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix, TestReporter reporter)
+            throws Exception {
+        ChildJvm.Result run = ChildJvm.of(OtherFeeds.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "%,d prices published and %,d rebalances in %s ms", run.longFact("published"),
+                run.longFact("rebalances"), run.fact("afterMillis"));
+    }
+
+    /**
+     * The cycle: the publisher, inside the listener's {@code onPrice}, waits for the portfolio; the rebalancer, holding
+     * the portfolio, waits for the feed (whose class, a wrong fix's, is {@code feedClass}) in {@code latest()}.
+     */
+    private static void assertDeadlockThroughTheCallback(ChildJvm.Result run, String feedClass) {
+        assertThat(run.fact("ended")).as(run.describe()).isEqualTo("DEADLOCK");
+        assertThat(run.fact("cycle")).isIn("publisher -> rebalancer", "rebalancer -> publisher");
+        assertThat(run.fact("publisher.waitsFor")).isEqualTo("Portfolio");
+        assertThat(run.fact("publisher.blockedIn")).isEqualTo("Portfolio.onPrice");
+        assertThat(run.fact("rebalancer.waitsFor")).isEqualTo(feedClass);
+        assertThat(run.fact("rebalancer.blockedIn")).isEqualTo(feedClass + ".latest");
     }
 }
