@@ -1,12 +1,14 @@
 package org.concurrencyhandbook.contentiondeadlock.poolstarvation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,52 +18,113 @@ import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
- * The scenario both examples run: a fixed pool of two threads builds two reports at once. Inside each report task, the
+ * The scenario every builder runs: a fixed pool of two threads builds two reports at once. Inside each report task, the
  * two tasks meet (a barrier) before asking for their charts, so both pool threads are busy with a report at that moment
- * — the load at which a pool starves itself, made certain. The reports then get two seconds.
+ * — the load at which a pool starves itself, made certain. The reports then get two seconds; then the pool is torn
+ * down with {@code shutdownNow()}, whose interrupts end a wait in {@code Future.get}. They do not end one in
+ * {@code CompletableFuture.join()}, which ignores interrupts: then the scenario runs the tasks that never ran itself,
+ * so that what the pool threads wait for completes — and no pool thread outlives the run.
  */
 final class Reports {
 
     static final int POOL_SIZE = 2;
+    static final List<String> EXPECTED = List.of("report 1 with chart 1", "report 2 with chart 2");
     private static final Duration LIMIT = Duration.ofSeconds(2);
+    private static final Duration INTERRUPTS_ANSWERED = Duration.ofMillis(500);
 
     private Reports() {
     }
 
-    static Verdict demonstrate(String example, BiFunction<java.util.concurrent.ExecutorService, ReportBuilder.ReportStarted, ReportBuilder> builderOn)
+    /**
+     * The reports built and the ones that failed; the pool as the limit found it — its threads, how many were busy,
+     * the tasks queued, where each thread waited (the JDK method our code called), whether {@code ThreadMXBean} saw a
+     * deadlock — and the tear-down: queued tasks that never ran, whether {@code shutdownNow()}'s interrupts ended every
+     * pool thread, and whether they all ended in the end. The invariant: every report built, with its chart.
+     */
+    record Outcome(List<String> built, List<String> failed, int poolThreads, int busy, int queued, List<String> waitingIn,
+                   boolean deadlockFound, String threadDump, int neverRan, boolean endedByInterrupts, boolean poolEnded) {
+        Verdict verdict() {
+            return built.equals(EXPECTED) ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        }
+    }
+
+    static Outcome run(BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder> builderOn)
             throws InterruptedException {
-        System.out.printf("2.5 Thread-starvation deadlock in a bounded pool — %s%n", example);
         List<Thread> poolThreads = new CopyOnWriteArrayList<>();
         ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(POOL_SIZE, task -> {
             Thread thread = Thread.ofPlatform().daemon().name("report-pool-" + (poolThreads.size() + 1)).unstarted(task);
             poolThreads.add(thread);
             return thread;
         });
-        CyclicBarrier allReportsStarted = new CyclicBarrier(POOL_SIZE);
-        ReportBuilder builder = builderOn.apply(pool, () -> await(allReportsStarted));
-        List<CompletableFuture<String>> reports = List.of(builder.build(1), builder.build(2));
         try {
-            CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.printf("A pool of %d threads built %d reports at once: %s.%n", POOL_SIZE, reports.size(),
-                    reports.stream().map(CompletableFuture::join).toList());
-            return Verdict.INVARIANT_HELD;
-        } catch (TimeoutException stalled) {
-            System.out.printf("STARVED: no report finished in %d ms. The pool has %d threads, %d of them busy, and %d tasks"
-                    + " queued that no thread is free to run.%n", LIMIT.toMillis(), pool.getPoolSize(), pool.getActiveCount(),
-                    pool.getQueue().size());
-            System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s — the threads wait on futures, not on locks.%n",
-                    StallDetector.findDeadlock(poolThreads).map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
-            System.out.print(StallDetector.dump(poolThreads));
+            CyclicBarrier allReportsStarted = new CyclicBarrier(POOL_SIZE);
+            ReportBuilder builder = builderOn.apply(pool, () -> await(allReportsStarted));
+            List<CompletableFuture<String>> reports = List.of(builder.build(1), builder.build(2));
+            try {
+                CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException notAllBuilt) {
+                // what each report did is read below
+            }
+            List<String> built = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (CompletableFuture<String> report : reports) {
+                if (report.isDone() && !report.isCompletedExceptionally()) {
+                    built.add(report.join());
+                } else if (report.isCompletedExceptionally()) {
+                    failed.add(report.exceptionNow().toString());
+                }
+            }
+            int busy = pool.getActiveCount();
+            int queued = pool.getQueue().size();
+            List<String> waitingIn = poolThreads.stream().map(Reports::waitingIn).toList();
+            boolean deadlockFound = StallDetector.findDeadlock(poolThreads).isPresent();
+            String threadDump = StallDetector.dump(poolThreads);
             List<Runnable> neverRan = pool.shutdownNow();
-            boolean ended = pool.awaitTermination(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.printf("Torn down with shutdownNow(): %d queued tasks never ran; pool threads %s.%n", neverRan.size(),
-                    ended ? "all ended" : "still running");
-            return Verdict.FAILURE_SHOWN;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a report failed", e.getCause());
+            boolean endedByInterrupts = pool.awaitTermination(INTERRUPTS_ANSWERED.toMillis(), TimeUnit.MILLISECONDS);
+            if (!endedByInterrupts) {
+                neverRan.forEach(Runnable::run);
+            }
+            boolean poolEnded = pool.awaitTermination(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return new Outcome(List.copyOf(built), List.copyOf(failed), poolThreads.size(), busy, queued, waitingIn,
+                    deadlockFound, threadDump, neverRan.size(), endedByInterrupts, poolEnded);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    static Verdict demonstrate(String example, BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder> builderOn)
+            throws InterruptedException {
+        System.out.printf("2.5 Thread-starvation deadlock in a bounded pool — %s%n", example);
+        Outcome outcome = run(builderOn);
+        if (outcome.verdict() == Verdict.INVARIANT_HELD) {
+            System.out.printf("A pool of %d threads built %d reports at once: %s.%n", POOL_SIZE, outcome.built().size(),
+                    outcome.built());
+            return Verdict.INVARIANT_HELD;
+        }
+        System.out.printf("STARVED: %d of %d reports built in %d ms%s. The pool has %d threads, %d of them busy, and %d tasks"
+                + " queued that no thread is free to run.%n", outcome.built().size(), EXPECTED.size(), LIMIT.toMillis(),
+                outcome.failed().isEmpty() ? "" : ", " + outcome.failed().size() + " failed: " + outcome.failed(),
+                outcome.poolThreads(), outcome.busy(), outcome.queued());
+        System.out.printf("The pool threads wait in %s.%n", outcome.waitingIn());
+        System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s — the threads wait on futures, not on locks.%n",
+                outcome.deadlockFound() ? "found a deadlock" : "no deadlock found");
+        System.out.print(outcome.threadDump());
+        System.out.printf("Torn down with shutdownNow(): %d queued tasks never ran; pool threads %s.%n", outcome.neverRan(),
+                outcome.endedByInterrupts() ? "all ended"
+                        : "deaf to its interrupts, ended only once the queued tasks were run by hand: " + outcome.poolEnded());
+        return Verdict.FAILURE_SHOWN;
+    }
+
+    /** The JDK method a pool thread's task called and now waits in ({@code FutureTask.get}), or its state if none. */
+    private static String waitingIn(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int i = 1; i < stack.length; i++) {
+            if (stack[i].getClassName().startsWith("org.concurrencyhandbook.")) {
+                String jdk = stack[i - 1].getClassName();
+                return jdk.substring(jdk.lastIndexOf('.') + 1) + "." + stack[i - 1].getMethodName();
+            }
+        }
+        return thread.getState().toString();
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -1,46 +1,86 @@
 package org.concurrencyhandbook.contentiondeadlock.poolstarvation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.concurrencyhandbook.support.ChildJvm;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two builders: a pool of two threads builds two reports, both report tasks running before either asks
- * for its chart. Run in the mains, each in a child JVM, as a reader runs them.
+ * One scenario for every builder: a pool of two threads builds two reports, both report tasks running before either
+ * asks for its chart. Judged by {@link Reports.Outcome#verdict()}, as the mains are; the scenario tears its pool down
+ * with {@code shutdownNow()}, and the test checks that no thread outlives it.
  */
 @Timeout(120)
 class PoolStarvationTest {
 
+    static Stream<Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>>> wrongFixes() {
+        return Stream.of(
+                Fix.of("CompletableFuture.supplyAsync(chart, pool).join()", OtherBuilders.SupplyAsyncThenJoin::new),
+                Fix.of("Future.get(500 ms)", OtherBuilders.GetWithTimeout::new));
+    }
+
+    static Stream<Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>>> rightFixes() {
+        return Stream.of(Fix.of("charts on their own virtual threads", OtherBuilders.ChartsOnTheirOwnVirtualThreads::new));
+    }
+
     @Test
     void tasksThatBlockOnSubtasksInTheirOwnPoolStarveIt(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        Reports.Outcome bad = Reports.run(BadExample::new);
 
-        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        Matcher starved = Pattern.compile("The pool has (\\d+) threads, (\\d+) of them busy, and (\\d+) tasks queued").matcher(bad.stdout());
-        assertThat(starved.find()).as(bad.describe()).isTrue();
-        assertThat(starved.group(2)).as("busy pool threads").isEqualTo(starved.group(1));
-        assertThat(Integer.parseInt(starved.group(3))).as("queued tasks").isPositive();
-        assertThat(bad.stdout()).contains("at java.util.concurrent.FutureTask.get")
-                .contains("ThreadMXBean.findDeadlockedThreads(): no deadlock found")
-                .contains("pool threads all ended");
-        Evidence.badShowed(reporter, "all %s pool threads blocked in FutureTask.get, %s tasks queued that never ran; no deadlock for ThreadMXBean",
-                starved.group(1), starved.group(3));
+        assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(bad.built()).isEmpty();
+        assertThat(bad.busy()).as("busy pool threads").isEqualTo(Reports.POOL_SIZE);
+        assertThat(bad.queued()).as("queued tasks").isPositive();
+        assertThat(bad.waitingIn()).containsOnly("FutureTask.get");
+        assertThat(bad.deadlockFound()).as("ThreadMXBean sees a deadlock").isFalse();
+        assertThat(bad.endedByInterrupts()).as("shutdownNow()'s interrupts ended every pool thread").isTrue();
+        assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
+        Evidence.badShowed(reporter, "all %d pool threads waiting in %s, %d tasks queued that never ran; no deadlock for ThreadMXBean",
+                bad.busy(), bad.waitingIn().getFirst(), bad.neverRan());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillStarvesThePool(Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>> fix,
+                                              TestReporter reporter) throws Exception {
+        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        Reports.Outcome outcome = Reports.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
+        assertThat(outcome.poolEnded()).isTrue();
+        Evidence.wrongFixCaught(reporter, fix, "%d of 2 reports built; %s", outcome.built().size(), outcome.failed().isEmpty()
+                ? "pool threads waiting in " + outcome.waitingIn() + (outcome.endedByInterrupts() ? "" : ", deaf to shutdownNow()")
+                : outcome.failed().size() + " failed: " + outcome.failed().getFirst());
     }
 
     @Test
     void nonBlockingCompositionBuildsEveryReportOnTheSamePool(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        Reports.Outcome good = Reports.run(GoodExample::new);
 
-        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.stdout()).contains("[report 1 with chart 1, report 2 with chart 2]");
-        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("A pool"));
+        assertThat(good.verdict()).as("%s", good).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(good.built()).isEqualTo(Reports.EXPECTED);
+        Evidence.goodHeld(reporter, "a pool of %d threads built %s", Reports.POOL_SIZE, good.built());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixBuildsEveryReport(Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>> fix,
+                                              TestReporter reporter) throws Exception {
+        Reports.Outcome outcome = Reports.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "built %s", outcome.built());
     }
 }
