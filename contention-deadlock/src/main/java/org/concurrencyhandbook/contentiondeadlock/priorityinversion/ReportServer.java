@@ -21,19 +21,38 @@ final class ReportServer {
     static final int MEDIUM = 5;
     static final int HIGH = 10;
     static final int MEDIUM_JOBS = 20;
+    static final String REPORT = "nightly-report";
+    static final String ALERT = "alert";
+    static final String THUMBNAIL = "thumbnail-";
     private static final Duration LIMIT = Duration.ofSeconds(5);
 
     private ReportServer() {
     }
 
-    static Verdict demonstrate(String example, Function<PriorityExecutor, ExportConnection> connectionOn) throws InterruptedException {
-        System.out.printf("2.4 Priority inversion — %s%n", example);
-        System.out.printf("One worker thread, highest priority first. The nightly report (priority %d) holds the export"
-                + " connection when the alert (priority %d, needs the connection) and %d thumbnails (priority %d) arrive.%n",
-                LOW, HIGH, MEDIUM_JOBS, MEDIUM);
-        Job report = new Job("nightly-report", LOW);
-        Job alert = new Job("alert", HIGH);
-        List<Job> thumbnails = IntStream.rangeClosed(1, MEDIUM_JOBS).mapToObj(i -> new Job("thumbnail-" + i, MEDIUM)).toList();
+    /**
+     * The order in which the jobs finished, and whether all of them did. The invariant: the alert finishes before
+     * every thumbnail — it waits only for the report that holds the connection.
+     */
+    record Outcome(List<String> finished, boolean allFinished) {
+        int alertFinishedAt() {
+            return finished.indexOf(ALERT) + 1;
+        }
+
+        long thumbnailsBeforeAlert() {
+            int alertAt = finished.indexOf(ALERT);
+            return finished.subList(0, alertAt < 0 ? finished.size() : alertAt).stream()
+                    .filter(name -> name.startsWith(THUMBNAIL)).count();
+        }
+
+        Verdict verdict() {
+            return allFinished && thumbnailsBeforeAlert() == 0 ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        }
+    }
+
+    static Outcome run(Function<PriorityExecutor, ExportConnection> connectionOn) throws InterruptedException {
+        Job report = new Job(REPORT, LOW);
+        Job alert = new Job(ALERT, HIGH);
+        List<Job> thumbnails = IntStream.rangeClosed(1, MEDIUM_JOBS).mapToObj(i -> new Job(THUMBNAIL + i, MEDIUM)).toList();
         List<String> finished = new CopyOnWriteArrayList<>();
         CountDownLatch allFinished = new CountDownLatch(2 + MEDIUM_JOBS);
         try (PriorityExecutor executor = new PriorityExecutor()) {
@@ -49,23 +68,29 @@ final class ReportServer {
                     connection.release(report);
                 });
             }));
-            if (!allFinished.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.out.printf("Not all jobs finished within %d s; finished: %s%n", LIMIT.toSeconds(), finished);
-                return Verdict.FAILURE_SHOWN;
-            }
+            boolean all = allFinished.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return new Outcome(List.copyOf(finished), all);
         }
-        int alertAt = finished.indexOf(alert.name());
-        long thumbnailsBefore = finished.subList(0, alertAt).stream().filter(name -> name.startsWith("thumbnail-")).count();
-        System.out.printf("Finished, in order: %s%n", finished);
-        if (thumbnailsBefore == 0) {
+    }
+
+    static Verdict demonstrate(String example, Function<PriorityExecutor, ExportConnection> connectionOn) throws InterruptedException {
+        System.out.printf("2.4 Priority inversion — %s%n", example);
+        System.out.printf("One worker thread, highest priority first. The nightly report (priority %d) holds the export"
+                + " connection when the alert (priority %d, needs the connection) and %d thumbnails (priority %d) arrive.%n",
+                LOW, HIGH, MEDIUM_JOBS, MEDIUM);
+        Outcome outcome = run(connectionOn);
+        System.out.printf("Finished, in order: %s%n", outcome.finished());
+        if (!outcome.allFinished()) {
+            System.out.printf("Not all jobs finished within %d s.%n", LIMIT.toSeconds());
+        } else if (outcome.verdict() == Verdict.INVARIANT_HELD) {
             System.out.printf("The alert finished #%d, before every thumbnail: it waited only for the report that held the"
-                    + " connection, which ran at the alert's priority meanwhile.%n", alertAt + 1);
-            return Verdict.INVARIANT_HELD;
+                    + " connection, which ran at the alert's priority meanwhile.%n", outcome.alertFinishedAt());
+        } else {
+            System.out.printf("PRIORITY INVERSION: the alert (priority %d) finished #%d of %d, after %d thumbnails (priority %d)"
+                    + " that ran while it waited for the nightly report (priority %d) they kept from finishing.%n", HIGH,
+                    outcome.alertFinishedAt(), outcome.finished().size(), outcome.thumbnailsBeforeAlert(), MEDIUM, LOW);
         }
-        System.out.printf("PRIORITY INVERSION: the alert (priority %d) finished #%d of %d, after %d thumbnails (priority %d)"
-                + " that ran while it waited for the nightly report (priority %d) they kept from finishing.%n", HIGH, alertAt + 1,
-                finished.size(), thumbnailsBefore, MEDIUM, LOW);
-        return Verdict.FAILURE_SHOWN;
+        return outcome.verdict();
     }
 
     private static void finish(Job job, List<String> finished, CountDownLatch allFinished) {

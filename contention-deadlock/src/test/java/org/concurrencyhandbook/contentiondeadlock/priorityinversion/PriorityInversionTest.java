@@ -1,64 +1,78 @@
 package org.concurrencyhandbook.contentiondeadlock.priorityinversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.testkit.Demos.runMain;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.concurrencyhandbook.support.ChildJvm;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario, two export connections: a low-priority job holds the connection when a high-priority job that needs it
- * and 20 medium-priority jobs that do not arrive on a one-thread priority executor. The order in which the jobs finish
- * is the verdict.
+ * One scenario for every export connection: a low-priority job holds the connection when a high-priority job that
+ * needs it and 20 medium-priority jobs that do not arrive on a one-thread priority executor. Everything is queued from
+ * the worker thread, so the order in which the jobs finish is the same on every run; judged by
+ * {@link ReportServer.Outcome#verdict()}, as the mains are.
  */
-@Timeout(120)
+@Timeout(60)
 class PriorityInversionTest {
 
-    private static final Pattern ORDER = Pattern.compile("Finished, in order: \\[(.*)]");
-
-    private static List<String> finishingOrder(ChildJvm.Result result) {
-        Matcher order = ORDER.matcher(result.stdout());
-        assertThat(order.find()).as(result.describe()).isTrue();
-        return Arrays.asList(order.group(1).split(", "));
+    static Stream<Fix<Function<PriorityExecutor, ExportConnection>>> wrongFixes() {
+        return Stream.of(Fix.of("raise the waiting alert's priority", OtherConnections.BoostTheWaiter::new),
+                Fix.of("inherit, without re-queuing the holder's step", OtherConnections.InheritWithoutRequeue::new));
     }
 
-    private static long mediumJobsBefore(String job, List<String> order) {
-        return order.subList(0, order.indexOf(job)).stream().filter(name -> name.startsWith("thumbnail-")).count();
+    static Stream<Fix<Function<PriorityExecutor, ExportConnection>>> rightFixes() {
+        return Stream.of(Fix.of("priority ceiling", OtherConnections.PriorityCeiling::new));
     }
 
     @Test
     void theHighPriorityJobWaitsForEveryMediumJobThroughTheLowOneItNeeds(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = runMain(BadExample.class);
+        ReportServer.Outcome bad = ReportServer.run(BadExample::new);
 
-        assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        List<String> order = finishingOrder(bad);
-        assertThat(order).hasSize(2 + ReportServer.MEDIUM_JOBS);
-        assertThat(mediumJobsBefore("alert", order)).as("medium-priority jobs finished before the alert: %s", order)
+        assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(bad.allFinished()).isTrue();
+        assertThat(bad.thumbnailsBeforeAlert()).as("medium-priority jobs finished before the alert: %s", bad.finished())
                 .isEqualTo(ReportServer.MEDIUM_JOBS);
-        assertThat(order.indexOf("alert")).as("the alert finishes right after the report that held the connection")
-                .isEqualTo(order.indexOf("nightly-report") + 1);
-        Evidence.badShowed(reporter, "the alert (priority %d) finished last of %d, after all %d medium-priority jobs, waiting for"
-                + " the priority-%d report they kept from running", ReportServer.HIGH, order.size(), ReportServer.MEDIUM_JOBS,
-                ReportServer.LOW);
+        assertThat(bad.finished().indexOf(ReportServer.ALERT)).as("the alert finishes right after the report that held the connection")
+                .isEqualTo(bad.finished().indexOf(ReportServer.REPORT) + 1);
+        Evidence.badShowed(reporter, "the alert (priority %d) finished #%d of %d, after all %d medium-priority jobs, waiting for"
+                + " the priority-%d report they kept from running", ReportServer.HIGH, bad.alertFinishedAt(), bad.finished().size(),
+                bad.thumbnailsBeforeAlert(), ReportServer.LOW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixLeavesTheAlertBehindTheThumbnails(Fix<Function<PriorityExecutor, ExportConnection>> fix,
+                                                           TestReporter reporter) throws Exception {
+        ReportServer.Outcome outcome = ReportServer.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
+        Evidence.wrongFixCaught(reporter, fix, "the alert finished #%d, after %d thumbnails", outcome.alertFinishedAt(),
+                outcome.thumbnailsBeforeAlert());
     }
 
     @Test
     void priorityInheritanceLetsTheHighPriorityJobFinishBeforeEveryMediumJob(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = runMain(GoodExample.class);
+        ReportServer.Outcome good = ReportServer.run(GoodExample::new);
 
-        assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        List<String> order = finishingOrder(good);
-        assertThat(order).hasSize(2 + ReportServer.MEDIUM_JOBS);
-        assertThat(mediumJobsBefore("alert", order)).as("medium-priority jobs finished before the alert: %s", order).isZero();
+        assertThat(good.verdict()).as("%s", good).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.goodHeld(reporter, "the alert finished #%d, before all %d medium-priority jobs: the report inherited its priority",
-                order.indexOf("alert") + 1, ReportServer.MEDIUM_JOBS);
+                good.alertFinishedAt(), ReportServer.MEDIUM_JOBS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixLetsTheAlertFinishFirst(Fix<Function<PriorityExecutor, ExportConnection>> fix,
+                                                    TestReporter reporter) throws Exception {
+        ReportServer.Outcome outcome = ReportServer.run(fix.make());
+
+        assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
+        Evidence.rightFixHeld(reporter, fix, "the alert finished #%d, before every thumbnail", outcome.alertFinishedAt());
     }
 }
