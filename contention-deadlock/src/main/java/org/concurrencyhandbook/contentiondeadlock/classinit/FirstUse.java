@@ -7,6 +7,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
+import org.concurrencyhandbook.support.Facts;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
@@ -34,30 +35,64 @@ final class FirstUse {
         }
     }
 
+    /**
+     * What the tools saw of two threads stuck in class initialization: the class each is waiting to see initialized,
+     * as {@code jcmd Thread.print} names it ({@code -} if it does not), each thread's state, and the two deadlock
+     * reports.
+     */
+    record Stuck(List<String> states, boolean threadMxBeanFoundDeadlock, boolean threadPrintFoundDeadlock,
+                 List<String> waitingForInitializationOf) {
+    }
+
     static Verdict demonstrate(String example, IntSupplier useCurrencies, IntSupplier useExchangeRates) throws InterruptedException {
         System.out.printf("2.6 Class-initialization deadlock — %s%n", example);
         int[] seen = new int[2];
         Thread first = Thread.ofPlatform().daemon().name("first use of Currencies").start(() -> seen[0] = useCurrencies.getAsInt());
         Thread second = Thread.ofPlatform().daemon().name("first use of ExchangeRates").start(() -> seen[1] = useExchangeRates.getAsInt());
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + LIMIT.toNanos();
         first.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         second.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         if (!first.isAlive() && !second.isAlive()) {
+            Facts.record("ended", "FINISHED");
+            Facts.record("afterMillis", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            Facts.record("quoted", seen[0]);
+            Facts.record("rates", seen[1]);
             System.out.printf("Both classes initialized, by two threads at once: %d currencies quoted, %d exchange rates.%n",
                     seen[0], seen[1]);
             return Verdict.INVARIANT_HELD;
         }
-        List<Thread> stuck = List.of(first, second);
+        List<Thread> threads = List.of(first, second);
+        String dump = StallDetector.jcmd("Thread.print");
+        Stuck stuck = new Stuck(threads.stream().map(t -> "\"" + t.getName() + "\" " + t.getState()).toList(),
+                StallDetector.findDeadlock(threads).isPresent(), dump.contains("Found one Java-level deadlock"),
+                threads.stream().map(t -> waitingForInitializationOf(StallDetector.threadSection(dump, t.getName()))).toList());
+        Facts.record("ended", "STUCK");
+        Facts.record("states", String.join(", ", stuck.states()));
+        Facts.record("threadMxBean.deadlockFound", stuck.threadMxBeanFoundDeadlock());
+        Facts.record("threadPrint.deadlockFound", stuck.threadPrintFoundDeadlock());
+        Facts.record("threadPrint.waitingForInitializationOf", String.join(", ", stuck.waitingForInitializationOf()));
         System.out.printf("STUCK: %d s after their first use, neither class has finished initializing.%n", LIMIT.toSeconds());
         System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s%n",
-                StallDetector.findDeadlock(stuck).map(d -> "found " + d.threadNames()).orElse("no deadlock found"));
-        System.out.printf("Thread.getState(): \"%s\" %s, \"%s\" %s%n", first.getName(), first.getState(), second.getName(), second.getState());
-        String dump = StallDetector.jcmd("Thread.print");
+                stuck.threadMxBeanFoundDeadlock() ? "found a deadlock" : "no deadlock found");
+        System.out.printf("Thread.getState(): %s%n", String.join(", ", stuck.states()));
         System.out.printf("jcmd %d Thread.print — deadlock report: %s%n", ProcessHandle.current().pid(),
-                dump.contains("Found one Java-level deadlock") ? "found one" : "none");
+                stuck.threadPrintFoundDeadlock() ? "found one" : "none");
         System.out.println("...and what it says about the two threads:");
         System.out.print(StallDetector.threadSection(dump, first.getName()));
         System.out.print(StallDetector.threadSection(dump, second.getName()));
         return Verdict.FAILURE_SHOWN;
+    }
+
+    /** The class named by the "waiting on the Class initialization monitor for" line of a thread's jcmd section. */
+    private static String waitingForInitializationOf(String threadSection) {
+        String marker = "waiting on the Class initialization monitor for ";
+        int at = threadSection.indexOf(marker);
+        if (at < 0) {
+            return "-";
+        }
+        int end = threadSection.indexOf('\n', at);
+        String className = threadSection.substring(at + marker.length(), end < 0 ? threadSection.length() : end).strip();
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 }
