@@ -37,6 +37,7 @@ final class VirtualTransfers {
         OppositeTransfers.Outcome outcome = OppositeTransfers.run("synchronized on virtual threads", bankOn, Thread.ofVirtual());
         Facts.record("ended", outcome.watched().kind());
         Facts.record("total", outcome.total());
+        Facts.record("afterMillis", outcome.watched().after().toMillis());
         if (outcome.completedAndConserved()) {
             System.out.printf("All %,d transfers completed on virtual threads in %d ms; the progress watchdog never fired.%n",
                     2 * OppositeTransfers.TRANSFERS_PER_THREAD, outcome.watched().after().toMillis());

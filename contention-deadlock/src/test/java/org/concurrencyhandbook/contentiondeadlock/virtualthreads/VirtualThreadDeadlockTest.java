@@ -2,13 +2,19 @@ package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * 2.1's scenario on virtual threads, run in the mains, each in a child JVM that hands back what every tool saw as
@@ -17,6 +23,14 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class VirtualThreadDeadlockTest {
+
+    static Stream<Fix<Function<Bank.FirstLockHeld, Bank>>> wrongFixes() {
+        return OtherVirtualBanks.WRONG_FIXES.stream();
+    }
+
+    static Stream<Fix<Function<Bank.FirstLockHeld, Bank>>> rightFixes() {
+        return OtherVirtualBanks.RIGHT_FIXES.stream();
+    }
 
     private static final String FIRST = "transfer 1->2";
     private static final String SECOND = "transfer 2->1";
@@ -38,10 +52,24 @@ class VirtualThreadDeadlockTest {
                 .contains("Account@").isEqualTo(bad.fact("jsonDump." + SECOND + ".owns"));
         assertThat(bad.fact("jsonDump." + SECOND + ".blockedOn")).as("what %s waits for is what %s owns", SECOND, FIRST)
                 .contains("Account@").isEqualTo(bad.fact("jsonDump." + FIRST + ".owns"));
-        Evidence.badShowed(reporter, "%s; ThreadMXBean: no deadlock; jcmd Thread.print: none; the JSON dump: \"%s\" waits for"
-                + " %s, which \"%s\" owns, and it waits for %s, which \"%s\" owns", bad.lineStartingWith("STALL"), FIRST,
+        Evidence.badShowed(reporter, "no transfer for a second after %s ms; ThreadMXBean: no deadlock; jcmd Thread.print: none;"
+                + " the JSON dump: \"%s\" waits for %s, which \"%s\" owns, and it waits for %s, which \"%s\" owns",
+                bad.fact("afterMillis"), FIRST,
                 simpleName(bad.fact("jsonDump." + FIRST + ".blockedOn")), SECOND,
                 simpleName(bad.fact("jsonDump." + SECOND + ".blockedOn")), FIRST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillStallsUnseenByThreadMxBean(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
+            throws Exception {
+        ChildJvm.Result run = ChildJvm.of(OtherVirtualBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
+        assertThat(run.fact("ended")).isEqualTo("NO_PROGRESS");
+        assertThat(run.fact("threadMxBean.deadlockFound")).as("ThreadMXBean found the deadlock").isEqualTo("false");
+        Evidence.wrongFixCaught(reporter, fix, "%s; ThreadMXBean: no deadlock; Thread.getState(): %s", run.fact("ended"),
+                run.fact("states"));
     }
 
     @Test
@@ -51,7 +79,20 @@ class VirtualThreadDeadlockTest {
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.fact("ended")).isEqualTo("FINISHED");
         assertThat(good.longFact("total")).isEqualTo(20_000);
-        Evidence.goodHeld(reporter, "%s", good.lineStartingWith("All "));
+        Evidence.goodHeld(reporter, "all 2,000 transfers on virtual threads in %s ms, 20,000 € conserved; the progress"
+                + " watchdog never fired", good.fact("afterMillis"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixCompletesOnVirtualThreads(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
+            throws Exception {
+        ChildJvm.Result run = ChildJvm.of(OtherVirtualBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
+        assertThat(run.longFact("total")).isEqualTo(20_000);
+        Evidence.rightFixHeld(reporter, fix, "all 2,000 transfers on virtual threads in %s ms, 20,000 € conserved",
+                run.fact("afterMillis"));
     }
 
     private static String simpleName(String monitor) {
