@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.concurrencyhandbook.support.Facts;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
@@ -25,6 +26,7 @@ final class Stopping {
 
     static Verdict demonstrate(String example, Supplier<Spinner> spinners) throws InterruptedException {
         System.out.printf("1.7 Memory visibility — %s%n", example);
+        long slowestStopMicros = 0;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Spinner spinner = spinners.get();
             AtomicLong spins = new AtomicLong();
@@ -34,15 +36,22 @@ final class Stopping {
             Thread.sleep(warmUp);
             long stoppedAt = System.nanoTime();
             spinner.stop();
+            Facts.record("attempts", attempt);
             if (!worker.join(GRACE)) {
+                StackTraceElement[] stack = worker.getStackTrace();
+                Facts.record("stillSpinningIn", stack.length == 0 ? "-"
+                        : stack[0].getClassName().substring(stack[0].getClassName().lastIndexOf('.') + 1) + "." + stack[0].getMethodName());
                 System.out.printf("Attempt %d: stop() was called after %d ms of spinning.%n", attempt, warmUp.toMillis());
                 System.out.printf("STILL SPINNING %d ms after stop(): the compiled loop no longer reads the flag.%n", GRACE.toMillis());
                 System.out.print(StallDetector.dump(List.of(worker)));
                 return Verdict.FAILURE_SHOWN;
             }
+            long endedAfterMicros = (System.nanoTime() - stoppedAt) / 1_000;
+            slowestStopMicros = Math.max(slowestStopMicros, endedAfterMicros);
             System.out.printf("Attempt %d: stop() after %d ms of spinning; the worker saw it after %,d loops and ended"
-                    + " %.1f ms later.%n", attempt, warmUp.toMillis(), spins.get(), (System.nanoTime() - stoppedAt) / 1e6);
+                    + " %.1f ms later.%n", attempt, warmUp.toMillis(), spins.get(), endedAfterMicros / 1e3);
         }
+        Facts.record("slowestStopMicros", slowestStopMicros);
         System.out.printf("Every worker stopped within %d ms of stop(), in all %d attempts.%n", GRACE.toMillis(), ATTEMPTS);
         return Verdict.INVARIANT_HELD;
     }

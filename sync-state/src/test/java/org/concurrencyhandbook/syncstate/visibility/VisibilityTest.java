@@ -3,14 +3,18 @@ package org.concurrencyhandbook.syncstate.visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.testkit.Fix;
 import org.concurrencyhandbook.testkit.Jcstress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One scenario, two stop flags, two proofs. The scenario itself runs in a child JVM — a worker stuck in a hoisted
@@ -27,8 +31,16 @@ class VisibilityTest {
         stress = Jcstress.run(VisibilityStress.PlainFlag.class, VisibilityStress.VolatileFlag.class);
     }
 
-    private static ChildJvm.Result runMain(Class<?> example) throws InterruptedException {
-        return ChildJvm.of(example).timeout(Duration.ofSeconds(30)).run();
+    static Stream<Fix<String>> wrongFixes() {
+        return OtherSpinners.WRONG_FIXES.stream().map(name -> Fix.of(name, name));
+    }
+
+    static Stream<Fix<String>> rightFixes() {
+        return OtherSpinners.RIGHT_FIXES.stream().map(name -> Fix.of(name, name));
+    }
+
+    private static ChildJvm.Result runMain(Class<?> example, String... args) throws InterruptedException {
+        return ChildJvm.of(example).args(args).timeout(Duration.ofSeconds(30)).collectingFacts().run();
     }
 
     @Test
@@ -37,10 +49,10 @@ class VisibilityTest {
         Jcstress.Outcomes plain = stress.of(VisibilityStress.PlainFlag.class);
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
-        assertThat(bad.stdout()).contains("STILL SPINNING 1000 ms after stop()").contains("BadExample.spinUntilStopped");
+        assertThat(bad.fact("stillSpinningIn")).isEqualTo("BadExample.spinUntilStopped");
         assertThat(plain.count("STALE")).as(plain.table()).isPositive();
-        Evidence.badShowed(reporter, "worker still spinning 1 s after stop(); jcstress: STALE after %,d TERMINATED",
-                plain.count("TERMINATED"));
+        Evidence.badShowed(reporter, "worker still spinning 1 s after stop() at attempt %s; jcstress: STALE after %,d TERMINATED",
+                bad.fact("attempts"), plain.count("TERMINATED"));
     }
 
     @Test
@@ -49,9 +61,30 @@ class VisibilityTest {
         Jcstress.Outcomes fenced = stress.of(VisibilityStress.VolatileFlag.class);
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.stdout()).contains("in all 3 attempts");
+        assertThat(good.longFact("attempts")).isEqualTo(Stopping.ATTEMPTS);
         assertThat(fenced.count("STALE")).as(fenced.table()).isZero();
         assertThat(fenced.count("TERMINATED")).as(fenced.table()).isPositive();
-        Evidence.goodHeld(reporter, "every worker stopped within 1 s; jcstress: %,d TERMINATED, 0 STALE", fenced.count("TERMINATED"));
+        Evidence.goodHeld(reporter, "every worker stopped, the slowest %,d µs after stop(); jcstress: %,d TERMINATED, 0 STALE",
+                good.longFact("slowestStopMicros"), fenced.count("TERMINATED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFixes")
+    void aTemptingWrongFixStillSpinsForever(Fix<String> fix, TestReporter reporter) throws Exception {
+        ChildJvm.Result run = runMain(OtherSpinners.class, fix.make());
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
+        assertThat(run.fact("stillSpinningIn")).endsWith(".spinUntilStopped");
+        Evidence.wrongFixCaught(reporter, fix, "still spinning 1 s after stop() at attempt %s", run.fact("attempts"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rightFixes")
+    void everyRecommendedFixStopsEveryWorker(Fix<String> fix, TestReporter reporter) throws Exception {
+        ChildJvm.Result run = runMain(OtherSpinners.class, fix.make());
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
+        assertThat(run.longFact("attempts")).isEqualTo(Stopping.ATTEMPTS);
+        Evidence.rightFixHeld(reporter, fix, "every worker stopped, the slowest %,d µs after stop()", run.longFact("slowestStopMicros"));
     }
 }
