@@ -37,6 +37,7 @@ public final class EvidenceRecorder implements TestExecutionListener {
         final List<String> rightFixes = new ArrayList<>();
         TestExecutionResult.Status worst = TestExecutionResult.Status.SUCCESSFUL;
         String skippedBecause = "";
+        int skipped;
         int tests;
     }
 
@@ -78,6 +79,9 @@ public final class EvidenceRecorder implements TestExecutionListener {
             if (result.getStatus().ordinal() > record.worst.ordinal()) {
                 record.worst = result.getStatus();
             }
+            if (result.getStatus() == TestExecutionResult.Status.ABORTED && test.isTest()) {
+                record.skipped++;
+            }
             if (result.getStatus() == TestExecutionResult.Status.ABORTED && record.skippedBecause.isEmpty()) {
                 record.skippedBecause = result.getThrowable().map(Throwable::getMessage).orElse("aborted");
             }
@@ -102,6 +106,7 @@ public final class EvidenceRecorder implements TestExecutionListener {
                 figures.setProperty("rightFixesHeld", Integer.toString(record.rightFixes.size()));
                 figures.setProperty("rightFixes", String.join("; ", record.rightFixes));
                 figures.setProperty("skipped", record.skippedBecause);
+                figures.setProperty("skippedTests", Integer.toString(record.skipped));
                 try (Writer out = Files.newBufferedWriter(directory.resolve(entry.getKey() + ".properties"))) {
                     figures.store(out, "figures recorded by " + entry.getKey());
                 }

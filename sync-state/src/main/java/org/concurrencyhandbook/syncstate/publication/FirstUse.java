@@ -23,8 +23,11 @@ final class FirstUse {
     private FirstUse() {
     }
 
-    /** How many first readers got a half-built configuration, and the first one seen. */
+    /** How many first readers got a half-built configuration, and the first one seen. The invariant: none did. */
     record Outcome(int runs, int halfBuilt, String example) {
+        Verdict verdict() {
+            return halfBuilt == 0 ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        }
     }
 
     static Outcome run(Function<LazyConfig.Settings, LazyConfig> holderOn) throws InterruptedException {
@@ -87,7 +90,7 @@ final class FirstUse {
         System.out.printf("1.9 Unsafe publication & double-checked locking — %s%n", example);
         System.out.printf("%d times: a loader started reading the configuration; while it read the second setting, a"
                 + " reader asked for the configuration too.%n", outcome.runs());
-        if (outcome.halfBuilt() > 0) {
+        if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
             System.out.printf("HALF-BUILT: %d of %d readers got a configuration still being filled in, e.g. %s.%n",
                     outcome.halfBuilt(), outcome.runs(), outcome.example());
             return Verdict.FAILURE_SHOWN;

@@ -55,4 +55,23 @@ public class PublicationStress {
             r.r2 = holder.get().isComplete();
         }
     }
+
+    @JCStressTest
+    @Outcome(id = "true, true",                  expect = ACCEPTABLE,             desc = "Both callers got the complete configuration.")
+    @Outcome(id = {"true, false", "false, true"}, expect = ACCEPTABLE_INTERESTING, desc = "A caller got it half built: the plain field let the reference overtake the setters' stores.")
+    @Outcome(id = "false, false",                expect = ACCEPTABLE_INTERESTING, desc = "Both callers got it half built.")
+    @State
+    public static class FillThenPublishPlain {
+        final LazyConfig holder = new OtherHolders.FilledFirstButPlain(INSTANT);
+
+        @Actor
+        public void first(ZZ_Result r) {
+            r.r1 = holder.get().isComplete();
+        }
+
+        @Actor
+        public void second(ZZ_Result r) {
+            r.r2 = holder.get().isComplete();
+        }
+    }
 }
