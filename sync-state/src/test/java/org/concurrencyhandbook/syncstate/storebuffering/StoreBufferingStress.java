@@ -52,4 +52,76 @@ public class StoreBufferingStress {
             r.r2 = flags.secondRaisesThenLooks();
         }
     }
+
+    @JCStressTest
+    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "At least one thread saw the other's flag up.")
+    @Outcome(id = "0, 0",                   expect = ACCEPTABLE_INTERESTING, desc = "Both saw the other's flag down: release/acquire lets a store and a later load swap.")
+    @State
+    public static class ReleaseAcquire {
+        final EntryFlags flags = new OtherFlags.ReleaseAcquire();
+
+        @Actor
+        public void first(II_Result r) {
+            r.r1 = flags.firstRaisesThenLooks();
+        }
+
+        @Actor
+        public void second(II_Result r) {
+            r.r2 = flags.secondRaisesThenLooks();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "At least one thread saw the other's flag up.")
+    @Outcome(id = "0, 0",                   expect = ACCEPTABLE_INTERESTING, desc = "Both saw the other's flag down: the plain flag's store waited in a store buffer.")
+    @State
+    public static class OneVolatileFlag {
+        final EntryFlags flags = new OtherFlags.OneVolatileFlag();
+
+        @Actor
+        public void first(II_Result r) {
+            r.r1 = flags.firstRaisesThenLooks();
+        }
+
+        @Actor
+        public void second(II_Result r) {
+            r.r2 = flags.secondRaisesThenLooks();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "At least one thread saw the other's flag up.")
+    @Outcome(id = "0, 0",                   expect = FORBIDDEN, desc = "Both saw the other's flag down: volatile get/set forbid it.")
+    @State
+    public static class AtomicFlags {
+        final EntryFlags flags = new OtherFlags.AtomicFlags();
+
+        @Actor
+        public void first(II_Result r) {
+            r.r1 = flags.firstRaisesThenLooks();
+        }
+
+        @Actor
+        public void second(II_Result r) {
+            r.r2 = flags.secondRaisesThenLooks();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "At least one thread saw the other's flag up.")
+    @Outcome(id = "0, 0",                   expect = FORBIDDEN, desc = "Both saw the other's flag down: a full fence between store and load forbids it.")
+    @State
+    public static class FullFence {
+        final EntryFlags flags = new OtherFlags.FullFence();
+
+        @Actor
+        public void first(II_Result r) {
+            r.r1 = flags.firstRaisesThenLooks();
+        }
+
+        @Actor
+        public void second(II_Result r) {
+            r.r2 = flags.secondRaisesThenLooks();
+        }
+    }
 }
