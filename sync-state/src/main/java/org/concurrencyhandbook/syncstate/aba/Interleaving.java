@@ -9,12 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
- * The scenario both examples run — the classic ABA schedule, forced: the stack holds A, B, C (A on top). A worker
+ * The scenario every stack runs — the classic ABA schedule, forced: the stack holds A, B, C (A on top). A worker
  * starts to pop and stops just before its compare-and-set, having read "A, then B". Meanwhile the main thread pops A,
- * pops B and pushes X (into a recycled node). Then the worker's CAS runs.
+ * pops B and pushes X (into a recycled node). Then the worker's CAS runs. A stack that takes a lock around its pop
+ * cannot be interleaved so: the main thread blocks on the worker's lock, and the worker goes on first.
  *
  * <p>The damage is computed, not asserted: every item pushed must end up popped exactly once or still on the stack
  * exactly once. Anything popped twice, or both popped and still stacked, was duplicated; anything in neither was lost.
@@ -31,16 +33,22 @@ final class Interleaving {
         boolean corrupted() {
             return !duplicated.isEmpty() || !lost.isEmpty();
         }
+
+        Verdict verdict() {
+            return corrupted() ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+        }
     }
 
     static Outcome run(Function<WorkStack.BeforeSwap, WorkStack> stackOn) throws InterruptedException {
         CountDownLatch workerAtTheSwap = new CountDownLatch(1);
         CountDownLatch othersDone = new CountDownLatch(1);
         AtomicReference<Thread> worker = new AtomicReference<>();
+        Thread other = Thread.currentThread();
         WorkStack stack = stackOn.apply(() -> {
             if (Thread.currentThread() == worker.get() && workerAtTheSwap.getCount() > 0) {
                 workerAtTheSwap.countDown();
-                await(othersDone, "the main thread never finished its pops and push");
+                // A stack that locks makes the other thread wait for the worker instead: then the worker goes on.
+                Await.arrivedOrBlockedByMe(List.of(other), t -> othersDone.getCount() == 0, PATIENCE);
             }
         });
         List<String> pushed = new ArrayList<>(List.of("C", "B", "A", "X"));
@@ -102,7 +110,7 @@ final class Interleaving {
                 + " thread popped A, popped B and pushed X. Then the worker's CAS ran.");
         System.out.printf("Pushed %s; popped %s (the worker's pop last); left on the stack %s.%n",
                 outcome.pushed(), outcome.popped(), outcome.left());
-        if (outcome.corrupted()) {
+        if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
             System.out.printf("CORRUPTED: duplicated %s, lost %s — the CAS saw node A on top again and took it for the"
                     + " stack it had read.%n", outcome.duplicated(), outcome.lost());
             return Verdict.FAILURE_SHOWN;
