@@ -32,10 +32,10 @@ public final class Catalog {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 5) {
-                    throw new IllegalStateException("pitfalls.tsv: expected 5 tab-separated fields in: " + line);
+                if (fields.length != 6) {
+                    throw new IllegalStateException("pitfalls.tsv: expected 6 tab-separated fields in: " + line);
                 }
-                pitfalls.add(new Pitfall(fields[0], fields[1], fields[2], fields[3], fields[4]));
+                pitfalls.add(new Pitfall(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]));
             }
             return new Catalog(pitfalls);
         } catch (IOException e) {

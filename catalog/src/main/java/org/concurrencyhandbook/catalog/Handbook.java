@@ -20,9 +20,14 @@ import org.concurrencyhandbook.support.Verdict;
 public final class Handbook {
 
     static final String USAGE = """
-            Usage: ./handbook [list | <id> | --help]
+            Usage: ./handbook [list | <id> | check <id> [--runs N] | --help]
               ./handbook          list every pitfall
               ./handbook <id>     run that pitfall: its BadExample, then its GoodExample, each in its own JVM
+              ./handbook check <id> [--runs N]
+                                  a contributor's checks of that pitfall, each with a verdict: its test passes with
+                                  wrong fixes caught; it fails with BadExample and GoodExample swapped; on one CPU
+                                  the test does not fail and BadExample does not exit 0; a timing-dependent test
+                                  passes its calibrated number of runs (or N) under load. Exits 0, 1 or 3.
             An example's exit status says what it saw: %d failure shown, %d invariant held, %d inconclusive on this
             machine; anything else is a crash. ./handbook exits 0 when the bad example showed its failure and the
             good one held, 1 when either did not, 3 when one was inconclusive, 2 for a usage error.
@@ -50,11 +55,12 @@ public final class Handbook {
             out.print(USAGE);
             return 0;
         }
+        if (args[0].equals("check")) {
+            return check(catalog, args, out, err);
+        }
         Optional<Pitfall> found = catalog.find(args[0]);
         if (found.isEmpty()) {
-            err.println("Unknown pitfall id '" + args[0] + "'. The ids are:\n");
-            err.print(catalog.listing());
-            return Verdict.USAGE;
+            return unknown(catalog, args[0], err);
         }
         Pitfall pitfall = found.get();
         Path root = Catalog.root();
@@ -73,6 +79,25 @@ public final class Handbook {
         boolean neitherMisbehaved = (badShowedIt || badSaw.equals(Optional.of(Verdict.INCONCLUSIVE)))
                 && (goodHeld || goodSaw.equals(Optional.of(Verdict.INCONCLUSIVE)));
         return neitherMisbehaved ? Verdict.INCONCLUSIVE.exitStatus() : 1;
+    }
+
+    private static int check(Catalog catalog, String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        boolean withRuns = args.length == 4 && args[2].equals("--runs") && args[3].matches("[1-9][0-9]*");
+        if (args.length != 2 && !withRuns) {
+            err.print(USAGE);
+            return Verdict.USAGE;
+        }
+        Optional<Pitfall> found = catalog.find(args[1]);
+        if (found.isEmpty()) {
+            return unknown(catalog, args[1], err);
+        }
+        return new Check(found.get(), Catalog.root(), out, withRuns ? Integer.parseInt(args[3]) : 0).run();
+    }
+
+    private static int unknown(Catalog catalog, String id, PrintStream err) {
+        err.println("Unknown pitfall id '" + id + "'. The ids are:\n");
+        err.print(catalog.listing());
+        return Verdict.USAGE;
     }
 
     private static String describe(ChildJvm.Result result, Optional<Verdict> verdict) {

@@ -3,8 +3,26 @@ package org.concurrencyhandbook.catalog;
 import java.io.File;
 import java.nio.file.Path;
 
-/** One pitfall of the handbook, as the catalog lists it, and where its parts live in the repository. */
-public record Pitfall(String id, String title, String module, String packageName, String testClass) {
+/**
+ * One pitfall of the handbook, as the catalog lists it, and where its parts live in the repository. {@code repeat} is
+ * "-" for a test whose interleaving is forced, else how often {@code ./handbook check} repeats it and under which load:
+ * "300 busy" or "300 idle".
+ */
+public record Pitfall(String id, String title, String module, String packageName, String testClass, String repeat) {
+
+    /** How many times {@code ./handbook check} runs the test; 0 when one run decides. */
+    public int repeatRuns() {
+        return repeat.equals("-") ? 0 : Integer.parseInt(repeat.split(" ")[0]);
+    }
+
+    /** Whether those runs keep a core busy (the default), or need both cores free (a performance measurement). */
+    public boolean repeatUnderLoad() {
+        return !repeat.endsWith("idle");
+    }
+
+    public String testClassName() {
+        return packageName + "." + testClass;
+    }
 
     public String badExample() {
         return packageName + ".BadExample";

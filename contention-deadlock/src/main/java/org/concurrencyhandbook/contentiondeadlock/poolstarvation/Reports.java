@@ -80,11 +80,11 @@ final class Reports {
             boolean deadlockFound = StallDetector.findDeadlock(poolThreads).isPresent();
             String threadDump = StallDetector.dump(poolThreads);
             List<Runnable> neverRan = pool.shutdownNow();
-            boolean endedByInterrupts = pool.awaitTermination(INTERRUPTS_ANSWERED.toMillis(), TimeUnit.MILLISECONDS);
+            boolean endedByInterrupts = allEnded(poolThreads, INTERRUPTS_ANSWERED);
             if (!endedByInterrupts) {
                 neverRan.forEach(Runnable::run);
             }
-            boolean poolEnded = pool.awaitTermination(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            boolean poolEnded = allEnded(poolThreads, LIMIT);
             return new Outcome(List.copyOf(built), List.copyOf(failed), poolThreads.size(), busy, queued, waitingIn,
                     deadlockFound, threadDump, neverRan.size(), endedByInterrupts, poolEnded);
         } finally {
@@ -113,6 +113,18 @@ final class Reports {
                 outcome.endedByInterrupts() ? "all ended"
                         : "deaf to its interrupts, ended only once the queued tasks were run by hand: " + outcome.poolEnded());
         return Verdict.FAILURE_SHOWN;
+    }
+
+    /**
+     * Whether every pool thread has ended within {@code limit}. {@code awaitTermination} is not enough: it returns
+     * while the last workers are still on their way out, parked on the pool's lock.
+     */
+    private static boolean allEnded(List<Thread> threads, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        return threads.stream().noneMatch(Thread::isAlive);
     }
 
     /** The JDK method a pool thread's task called and now waits in ({@code FutureTask.get}), or its state if none. */
