@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.Conclusive;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,11 @@ class StarvationTest {
             throws Exception {
         HotLock.Outcome outcome = HotLock.run(fix.make());
 
+        // An unfair lock allows overtaking; it does not promise it. Under load, with the writer descheduled, a monitor
+        // let the reporter in at once in 2 of 300 runs (writer took the lock 19 times in all): not shown, not passed.
+        Conclusive.orSkip(outcome.verdict() == Verdict.FAILURE_SHOWN ? Verdict.FAILURE_SHOWN : Verdict.INCONCLUSIVE,
+                () -> String.format("%s let the reporter in this run (longest wait %d appends; the writer took the lock"
+                        + " %,d times): an unfair lock may overtake, and did not", fix, outcome.longest(), outcome.writerTook()));
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.wrongFixCaught(reporter, fix, "a read waited through %,d appends (%,d over 10 reads)", outcome.longest(),
                 outcome.total());
