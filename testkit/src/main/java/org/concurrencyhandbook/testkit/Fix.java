@@ -1,5 +1,9 @@
 package org.concurrencyhandbook.testkit;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+
 /**
  * One implementation a pitfall's test runs through its scenario besides BadExample and GoodExample: a tempting wrong
  * fix, which the test must catch, or another fix the GUIDE recommends, which must hold. The name says the mechanism
@@ -11,6 +15,16 @@ public record Fix<T>(String name, T make) {
 
     public static <T> Fix<T> of(String name, T make) {
         return new Fix<>(name, make);
+    }
+
+    /**
+     * The fix of that name among these lists — how a test-side {@code main} that runs one fix in a JVM of its own
+     * (a monitor deadlock cannot be undone) finds the fix its test named on the command line.
+     */
+    @SafeVarargs
+    public static <T> Fix<T> named(String name, List<Fix<T>>... lists) {
+        return Arrays.stream(lists).flatMap(List::stream).filter(fix -> fix.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no fix named \"" + name + "\""));
     }
 
     /** The name, so that a parameterized test shows it. */

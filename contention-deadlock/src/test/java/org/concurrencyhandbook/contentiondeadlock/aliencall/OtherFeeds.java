@@ -2,12 +2,10 @@ package org.concurrencyhandbook.contentiondeadlock.aliencall;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.concurrencyhandbook.testkit.Fix;
 
 /**
@@ -29,9 +27,7 @@ final class OtherFeeds {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix = Stream.concat(WRONG_FIXES.stream(), RIGHT_FIXES.stream())
-                .filter(candidate -> candidate.name().equals(args[0])).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no feed named " + args[0]));
+        Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix = Fix.named(args[0], WRONG_FIXES, RIGHT_FIXES);
         Callbacks.demonstrate(fix.name(), fix.make()).exit();
     }
 

@@ -1,10 +1,8 @@
 package org.concurrencyhandbook.contentiondeadlock.lockordering;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.concurrencyhandbook.testkit.Fix;
 
 /**
@@ -27,9 +25,7 @@ final class OtherBanks {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Fix<Function<Bank.FirstLockHeld, Bank>> fix = Stream.concat(WRONG_FIXES.stream(), RIGHT_FIXES.stream())
-                .filter(candidate -> candidate.name().equals(args[0])).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no bank named " + args[0]));
+        Fix<Function<Bank.FirstLockHeld, Bank>> fix = Fix.named(args[0], WRONG_FIXES, RIGHT_FIXES);
         OppositeTransfers.demonstrate(fix.name(), List.of(new OppositeTransfers.Variant(fix.name(), fix.make()))).exit();
     }
 

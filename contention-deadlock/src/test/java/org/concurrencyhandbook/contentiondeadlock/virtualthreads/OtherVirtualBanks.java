@@ -1,9 +1,7 @@
 package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.testkit.Fix;
 
@@ -30,9 +28,7 @@ final class OtherVirtualBanks {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Fix<Function<Bank.FirstLockHeld, Bank>> fix = Stream.concat(WRONG_FIXES.stream(), RIGHT_FIXES.stream())
-                .filter(candidate -> candidate.name().equals(args[0])).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no bank named " + args[0]));
+        Fix<Function<Bank.FirstLockHeld, Bank>> fix = Fix.named(args[0], WRONG_FIXES, RIGHT_FIXES);
         VirtualTransfers.demonstrate(fix.name(), fix.make()).exit();
     }
 }
