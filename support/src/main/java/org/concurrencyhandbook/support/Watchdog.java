@@ -39,6 +39,7 @@ public final class Watchdog {
     }
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration POLLER_EXIT = Duration.ofSeconds(5);
 
     private final List<Thread> watched;
     private boolean deadlocks;
@@ -78,7 +79,7 @@ public final class Watchdog {
 
     /**
      * Waits until every watched thread has finished, a stall is seen, or {@code limit} has passed, whichever comes
-     * first. The watchdog stops polling when this returns.
+     * first. The watchdog's own thread has ended when this returns.
      */
     public Outcome awaitOutcome(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -101,7 +102,9 @@ public final class Watchdog {
                                    "still running after " + limit.toMillis() + " ms\n" + StallDetector.dump(alive()), elapsed(),
                                    Optional.empty());
         } finally {
+            // Joined, not only interrupted: a test that checks no thread outlives it must not find the watchdog.
             poller.interrupt();
+            poller.join(POLLER_EXIT.toMillis());
         }
     }
 
