@@ -26,10 +26,10 @@ final class Contention {
     static final int INCREMENTS = 20_000_000;
     /**
      * Measured on this 2-core x86-64 machine (KVM), idle, each layout in a fresh JVM (34 runs): the adjacent slots cost
-     * 3.0–5.2× alone; slots 64 bytes apart from slot 0 — sharing the array header's line — 1.8–3.3× (the wrong fix of
-     * the test; in 300 later runs it fell between 1.5 and 2.0 in about half); the padded slots 0.9–1.0×. With the other core busy
-     * the workers never overlap enough, and the run is inconclusive. At 2.0 or more the failure is shown; at 1.5 or
-     * less the invariant held; a ratio between the two is no verdict, and the run says so.
+     * 3.0–5.2× alone; slots 64 bytes apart from slot 0 — sharing the array header's line, the test's wrong fix —
+     * 1.8–3.3×, and between 1.5 and 2.0 in about half of 300 later runs; the padded slots 0.9–1.0×. With the other
+     * core busy the workers never overlap enough, and the run is inconclusive. At 2.0 or more the failure is shown; at
+     * 1.5 or less the invariant held; a ratio between the two is no verdict, and the run says so.
      */
     static final double SLOWED_DOWN = 2.0;
     static final double NOT_SLOWED_DOWN = 1.5;
