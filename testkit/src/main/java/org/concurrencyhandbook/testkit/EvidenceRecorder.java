@@ -90,6 +90,9 @@ public final class EvidenceRecorder implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
+        if (records.size() == 1) {
+            records.forEach(EvidenceRecorder::printAlone);
+        }
         Path directory = Path.of(System.getProperty("basedir", "."), DIRECTORY);
         try {
             Files.createDirectories(directory);
@@ -114,6 +117,25 @@ public final class EvidenceRecorder implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A test class run on its own (one {@code -Dtest}, the IDE) has no end-of-run table to show what it saw, so its
+     * figures go to the console.
+     */
+    private static void printAlone(String testClass, ClassRecord record) {
+        StringBuilder text = new StringBuilder(System.lineSeparator())
+                .append("What ").append(testClass.substring(testClass.lastIndexOf('.') + 1)).append(" saw:")
+                .append(System.lineSeparator());
+        record.bad.forEach(line -> text.append("  bad example:      ").append(line).append(System.lineSeparator()));
+        record.good.forEach(line -> text.append("  good example:     ").append(line).append(System.lineSeparator()));
+        record.wrongFixes.forEach(line -> text.append("  wrong fix caught: ").append(line).append(System.lineSeparator()));
+        record.rightFixes.forEach(line -> text.append("  right fix held:   ").append(line).append(System.lineSeparator()));
+        if (!record.skippedBecause.isEmpty()) {
+            text.append("  inconclusive here (").append(record.skipped).append(" skipped): ")
+                    .append(record.skippedBecause).append(System.lineSeparator());
+        }
+        System.out.print(text);
     }
 
     /** The top-level test class: the figures of {@code @Nested} classes belong to their enclosing test. */
