@@ -65,7 +65,7 @@ public final class Catalog {
     public String listing() {
         StringBuilder text = new StringBuilder();
         for (Pitfall pitfall : pitfalls) {
-            text.append(String.format("  %-6s %s  (%s)%n", pitfall.id(), pitfall.title(), pitfall.module()));
+            text.append(String.format("  %-6s %s  (%s)%n", pitfall.id(), pitfall.plainTitle(), pitfall.module()));
         }
         return text.toString();
     }

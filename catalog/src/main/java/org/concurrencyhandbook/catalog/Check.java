@@ -62,7 +62,7 @@ final class Check {
     }
 
     int run() throws InterruptedException {
-        out.printf("Checking %s %s (%s)%n", pitfall.id(), pitfall.title(), pitfall.testClassName());
+        out.printf("Checking %s %s (%s)%n", pitfall.id(), pitfall.plainTitle(), pitfall.testClassName());
         scratch = newScratchDirectory();
         try {
             return checkAll();

@@ -2,9 +2,9 @@ package org.concurrencyhandbook.catalog;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
@@ -20,9 +20,11 @@ import org.concurrencyhandbook.support.Verdict;
 public final class Handbook {
 
     static final String USAGE = """
-            Usage: ./handbook [list | <id> | check <id> [--runs N] | --help]
+            Usage: ./handbook [list | <id> [--thread-dump] | check <id> [--runs N] | --help]
               ./handbook          list every pitfall
               ./handbook <id>     run that pitfall: its BadExample, then its GoodExample, each in its own JVM
+              ./handbook <id> --thread-dump
+                                  the same, and a stalled example prints its threads' full stacks too
               ./handbook check <id> [--runs N]
                                   a contributor's checks of that pitfall, each with a verdict: its test passes with
                                   wrong fixes caught; it fails with BadExample and GoodExample swapped; on one CPU
@@ -33,8 +35,6 @@ public final class Handbook {
             good one held, 1 when either did not, 3 when one was inconclusive, 2 for a usage error.
             """.formatted(Verdict.FAILURE_SHOWN.exitStatus(), Verdict.INVARIANT_HELD.exitStatus(),
             Verdict.INCONCLUSIVE.exitStatus());
-
-    private static final Duration PER_EXAMPLE = Duration.ofSeconds(30);
 
     private Handbook() {
     }
@@ -58,15 +58,20 @@ public final class Handbook {
         if (args[0].equals("check")) {
             return check(catalog, args, out, err);
         }
+        boolean threadDump = args.length == 2 && args[1].equals("--thread-dump");
+        if (args.length > 1 && !threadDump) {
+            err.print(USAGE);
+            return Verdict.USAGE;
+        }
         Optional<Pitfall> found = catalog.find(args[0]);
         if (found.isEmpty()) {
             return unknown(catalog, args[0], err);
         }
         Pitfall pitfall = found.get();
         Path root = Catalog.root();
-        out.printf("%s %s — %s, package %s%n", pitfall.id(), pitfall.title(), pitfall.module(), pitfall.packageName());
-        ChildJvm.Result bad = runExample(pitfall.badExample(), pitfall, root, out);
-        ChildJvm.Result good = runExample(pitfall.goodExample(), pitfall, root, out);
+        out.printf("%s %s — %s, package %s%n", pitfall.id(), pitfall.plainTitle(), pitfall.module(), pitfall.packageName());
+        ChildJvm.Result bad = runExample(pitfall.badExample(), pitfall, root, threadDump, out);
+        ChildJvm.Result good = runExample(pitfall.goodExample(), pitfall, root, threadDump, out);
         Optional<Verdict> badSaw = bad.verdict();
         Optional<Verdict> goodSaw = good.verdict();
         out.printf("%nBadExample %s; GoodExample %s.%n", describe(bad, badSaw), describe(good, goodSaw));
@@ -107,14 +112,14 @@ public final class Handbook {
         return verdict.map(Verdict::description).orElse("CRASHED") + " (exit " + result.exitCode() + ")";
     }
 
-    private static ChildJvm.Result runExample(String mainClass, Pitfall pitfall, Path root, PrintStream out)
-            throws InterruptedException {
+    private static ChildJvm.Result runExample(String mainClass, Pitfall pitfall, Path root, boolean threadDump,
+                                              PrintStream out) throws InterruptedException {
         String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
         out.printf("%n──── %s ────%n", name);
         out.flush();
         ChildJvm.Result result = ChildJvm.of(mainClass)
                 .classPath(pitfall.exampleClassPath(root))
-                .timeout(PER_EXAMPLE)
+                .jvmArgs("-D" + StallDetector.THREAD_DUMP_PROPERTY + "=" + threadDump)
                 .echoTo(out)
                 .run();
         out.printf("──── %s %s in %.1f s ────%n", name,

@@ -45,6 +45,11 @@ public record Pitfall(String id, String title, String module, String packageName
         return root.resolve("support/target/classes") + File.pathSeparator + root.resolve(module).resolve("target/classes");
     }
 
+    /** The title as a terminal should show it: the GUIDE's is Markdown, whose backticks a terminal prints as they are. */
+    public String plainTitle() {
+        return title.replace("`", "");
+    }
+
     /** GitHub-style anchor of the pitfall's GUIDE heading {@code ### <id> <title>}. */
     public String guideAnchor() {
         return (id + " " + title).toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-');

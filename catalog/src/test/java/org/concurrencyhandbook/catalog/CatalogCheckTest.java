@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(600)
 class CatalogCheckTest {
 
-    private static final Duration MAIN_LIMIT = Duration.ofSeconds(10);
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
     private static final Path ROOT = Catalog.root();
@@ -99,7 +97,7 @@ class CatalogCheckTest {
     }
 
     private static ChildJvm.Result runMain(Pitfall pitfall, String mainClass) throws InterruptedException {
-        ChildJvm.Result result = ChildJvm.of(mainClass).classPath(pitfall.exampleClassPath(ROOT)).timeout(MAIN_LIMIT).run();
+        ChildJvm.Result result = ChildJvm.of(mainClass).classPath(pitfall.exampleClassPath(ROOT)).run();
         assertThat(result.timedOut()).as(result.describe()).isFalse();
         // A performance pitfall whose conditions this machine could not provide says so: skipped, never passed.
         Assumptions.assumeFalse(result.exitCode() == Verdict.INCONCLUSIVE.exitStatus(), () -> "inconclusive on this machine: " + result.stdout());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.support.StallDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +26,7 @@ class HandbookRunnerTest {
 
         assertThat(list.exitCode()).as(list.describe()).isZero();
         for (Pitfall pitfall : Catalog.load().all()) {
-            assertThat(list.stdout()).contains(pitfall.id() + " ").contains(pitfall.title());
+            assertThat(list.stdout()).contains(pitfall.id() + " ").contains(pitfall.plainTitle()).doesNotContain("`");
         }
     }
 
@@ -59,5 +60,20 @@ class HandbookRunnerTest {
         assertThat(out).contains("LOST UPDATES").contains("Every one of the 10,000 deposits arrived")
                 .contains("BadExample showed the failure (exit 4); GoodExample held the invariant (exit 0).")
                 .contains("GUIDE.md#13-lost-update");
+    }
+
+    @Test
+    void aStallIsDiagnosedInWordsAndItsStacksComeOnlyOnRequest() throws Exception {
+        ChildJvm.Result plain = handbook("2.1");
+        ChildJvm.Result withStacks = handbook("2.1", "--thread-dump");
+
+        assertThat(plain.exitCode()).as(plain.describe()).isZero();
+        assertThat(plain.stdout())
+                .contains("\"transfer 1->2\" holds account 1 and waits to lock account 2, held by \"transfer 2->1\"")
+                .contains(StallDetector.HOW_TO_ASK_FOR_STACKS)
+                .doesNotContain("\tat ");
+        assertThat(withStacks.exitCode()).as(withStacks.describe()).isZero();
+        assertThat(withStacks.stdout()).contains("-  waiting to lock account 2").contains("-  locked account 1")
+                .doesNotContain(StallDetector.HOW_TO_ASK_FOR_STACKS);
     }
 }

@@ -73,6 +73,13 @@ public final class ChildJvm {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
+    /**
+     * The one time limit for a handbook {@code main} run in a JVM of its own, by the tests and by {@code ./handbook}:
+     * a main says what happened within about 2 s, and a stalled one detects that and ends within a few; the rest is
+     * room for a loaded machine. A child stopped at the limit is a failure, never a verdict.
+     */
+    public static final Duration MAIN_LIMIT = Duration.ofSeconds(30);
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildJvm::destroyTree), "child-jvm-reaper"));
     }
@@ -82,7 +89,7 @@ public final class ChildJvm {
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private Path workDir;
-    private Duration timeout = Duration.ofSeconds(30);
+    private Duration timeout = MAIN_LIMIT;
     private PrintStream echo;
     private boolean collectingFacts;
 

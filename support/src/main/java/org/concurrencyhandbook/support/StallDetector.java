@@ -12,30 +12,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Finds deadlocked threads with {@link ThreadMXBean#findDeadlockedThreads()} — which covers both monitors
  * ({@code synchronized}) and ownable synchronizers ({@code ReentrantLock}, {@code ReentrantReadWriteLock}) —
- * and renders what a reader needs to understand the stall: the cycle (who holds what, who waits for what) and a
- * thread dump of the threads in it.
+ * and says in words what a reader needs to understand a stall: which thread holds which lock, which it waits for and
+ * where, and the cycle. The threads' full stacks come on request ({@value #THREAD_DUMP_PROPERTY}), because a dump
+ * buries the one line that explains the stall.
  *
  * <p>A cycle in which a thread waits with a time-out ({@code tryLock(timeout)}) is not a deadlock — it ends when the
  * time-out expires — but {@code findDeadlockedThreads()} reports it too (seen on JDK 25); this class leaves it out.
  *
  * <p>What it cannot see, by design of the JVM (checked on JDK 25): a class-initialization deadlock (its threads
  * are RUNNABLE and hold no monitor the MXBean knows of) and any cycle that includes a virtual thread.
- * Demos of those use a progress check in {@link Watchdog} and {@link #dumpAll()} instead.
+ * Scenarios of those use a progress check in {@link Watchdog} and {@link #jcmd} instead.
  */
 public final class StallDetector {
+
+    /** Set to {@code true} ({@code ./handbook <id> --thread-dump}) to print the stalled threads' full stacks too. */
+    public static final String THREAD_DUMP_PROPERTY = "handbook.threadDump";
+
+    /** The line a diagnosis ends with when the reader did not ask for the stacks. */
+    public static final String HOW_TO_ASK_FOR_STACKS =
+            "(Full stacks: add --thread-dump to ./handbook, or -D" + THREAD_DUMP_PROPERTY + "=true to java.)\n";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private StallDetector() {
     }
 
-    /** A deadlock: the threads of the cycle, in cycle order. */
-    public record Deadlock(List<ThreadInfo> cycle) {
+    /** A deadlock: the threads of the cycle, in cycle order, and what each thread's line says in words. */
+    public record Deadlock(List<ThreadInfo> cycle, List<String> lines) {
 
         public List<String> threadNames() {
             return cycle.stream().map(ThreadInfo::getThreadName).toList();
@@ -46,14 +55,10 @@ public final class StallDetector {
             return cycle.stream().map(thread -> thread.getLockInfo().getClassName()).toList();
         }
 
-        /** One line per thread: what it waits for and who holds it, then the cycle in one line. */
+        /** One line per thread: what it holds, what it waits for, who holds that and where; then the cycle. */
         public String describeCycle() {
             StringBuilder text = new StringBuilder("Deadlock: " + cycle.size() + " threads wait for each other\n");
-            for (ThreadInfo thread : cycle) {
-                text.append("  \"").append(thread.getThreadName()).append("\" holds ")
-                    .append(heldBy(thread)).append(" and waits for ").append(lockName(thread.getLockInfo()))
-                    .append(", held by \"").append(thread.getLockOwnerName()).append("\"\n");
-            }
+            lines.forEach(line -> text.append("  ").append(line).append('\n'));
             String loop = cycle.stream().map(t -> "\"" + t.getThreadName() + "\"").collect(Collectors.joining(" -> "));
             text.append("  cycle: ").append(loop).append(" -> \"").append(cycle.getFirst().getThreadName()).append("\"\n");
             return text.toString();
@@ -61,7 +66,7 @@ public final class StallDetector {
 
         @Override
         public String toString() {
-            return describeCycle() + "\n" + render(cycle);
+            return describeCycle();
         }
     }
 
@@ -75,6 +80,11 @@ public final class StallDetector {
      * in it), so that a test is not confused by a deadlock elsewhere in its JVM.
      */
     public static Optional<Deadlock> findDeadlock(Collection<Thread> among) {
+        return findDeadlock(among, LockNames.none());
+    }
+
+    /** As {@link #findDeadlock(Collection)}, calling the locks by the names given. */
+    public static Optional<Deadlock> findDeadlock(Collection<Thread> among, LockNames names) {
         long[] ids = THREADS.findDeadlockedThreads();
         if (ids == null) {
             return Optional.empty();
@@ -92,15 +102,11 @@ public final class StallDetector {
             // The JVM also reports cycles of timed waits (tryLock with a time-out): they end by themselves.
             boolean permanent = cycle.stream().noneMatch(t -> t.getThreadState() == Thread.State.TIMED_WAITING);
             if (!cycle.isEmpty() && permanent) {
-                return Optional.of(new Deadlock(cycle));
+                Map<Long, Thread> live = among == null ? Map.of() : byId(among);
+                return Optional.of(new Deadlock(cycle, cycle.stream().map(t -> inWords(t, names, live, cycle)).toList()));
             }
         }
         return Optional.empty();
-    }
-
-    /** A thread dump of every live platform thread, with locked monitors and synchronizers. */
-    public static String dumpAll() {
-        return render(Arrays.asList(THREADS.dumpAllThreads(true, true)));
     }
 
     /**
@@ -135,10 +141,108 @@ public final class StallDetector {
         return threadPrint.substring(start, end < 0 ? threadPrint.length() : end) + "\n";
     }
 
-    /** A thread dump of these threads only. */
-    public static String dump(Collection<Thread> threads) {
+    /** A thread dump of these threads only, the locks called by the names given. */
+    public static String dump(Collection<Thread> threads, LockNames names) {
+        List<ThreadInfo> infos = infos(threads);
+        return render(infos, lock -> names.nameOf(lock, byId(threads), infos));
+    }
+
+    /**
+     * One line per thread, in words: what it holds, what it waits for (and who holds that), in which call, from which
+     * line of the scenario's code — e.g. {@code "worker-1" waits in CyclicBarrier.await, at BadExample.work
+     * (BadExample.java:28)}.
+     */
+    public static List<String> describe(Collection<Thread> threads, LockNames names) {
+        List<ThreadInfo> infos = infos(threads);
+        Map<Long, Thread> live = byId(threads);
+        return infos.stream().map(info -> inWords(info, names, live, infos)).toList();
+    }
+
+    /**
+     * The threads' full stacks when the reader asked for them ({@value #THREAD_DUMP_PROPERTY}); otherwise one line
+     * saying how to ask.
+     */
+    public static String stacksOnRequest(Collection<Thread> threads, LockNames names) {
+        return threadDumpAsked() ? dump(threads, names) : HOW_TO_ASK_FOR_STACKS;
+    }
+
+    /** Whether the reader asked for full thread dumps ({@value #THREAD_DUMP_PROPERTY}). */
+    public static boolean threadDumpAsked() {
+        return Boolean.getBoolean(THREAD_DUMP_PROPERTY);
+    }
+
+    /** The JDK method the thread's own code called and now waits in ({@code FutureTask.get}), or its state if none. */
+    public static String waitingIn(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        int own = ownFrame(stack);
+        return own > 0 ? method(stack[own - 1]) : thread.getState().toString();
+    }
+
+    private static List<ThreadInfo> infos(Collection<Thread> threads) {
         long[] ids = threads.stream().mapToLong(Thread::threadId).toArray();
-        return render(Arrays.stream(THREADS.getThreadInfo(ids, true, true)).filter(i -> i != null).toList());
+        return Arrays.stream(THREADS.getThreadInfo(ids, true, true)).filter(i -> i != null).toList();
+    }
+
+    private static Map<Long, Thread> byId(Collection<Thread> threads) {
+        Map<Long, Thread> byId = new LinkedHashMap<>();
+        threads.forEach(thread -> byId.put(thread.threadId(), thread));
+        return byId;
+    }
+
+    private static String inWords(ThreadInfo thread, LockNames names, Map<Long, Thread> live, Collection<ThreadInfo> dump) {
+        StringBuilder line = new StringBuilder("\"").append(thread.getThreadName()).append("\" ");
+        List<String> held = new java.util.ArrayList<>();
+        for (MonitorInfo monitor : thread.getLockedMonitors()) {
+            held.add(names.nameOf(monitor, live, dump));
+        }
+        for (LockInfo synchronizer : thread.getLockedSynchronizers()) {
+            // A pool thread holds its own Worker while it runs a task: true of every pool thread, so it explains nothing.
+            if (!synchronizer.getClassName().equals("java.util.concurrent.ThreadPoolExecutor$Worker")) {
+                held.add(names.nameOf(synchronizer, live, dump));
+            }
+        }
+        if (!held.isEmpty()) {
+            line.append("holds ").append(String.join(", ", held)).append(" and ");
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        int own = ownFrame(stack);
+        LockInfo waitedFor = thread.getLockInfo();
+        switch (thread.getThreadState()) {
+            case BLOCKED -> line.append("waits to lock ").append(names.nameOf(waitedFor, live, dump));
+            case WAITING, TIMED_WAITING -> {
+                line.append("waits in ").append(own > 0 ? method(stack[own - 1]) : "the JDK");
+                if (waitedFor != null && thread.getLockOwnerName() != null) {
+                    line.append(" for ").append(names.nameOf(waitedFor, live, dump));
+                }
+            }
+            default -> line.append("is ").append(thread.getThreadState().toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (thread.getLockOwnerName() != null) {
+            line.append(", held by \"").append(thread.getLockOwnerName()).append('"');
+        }
+        if (own >= 0) {
+            line.append(", at ").append(method(stack[own])).append(" (").append(source(stack[own])).append(')');
+        }
+        return line.toString();
+    }
+
+    /** The first frame of the scenario's own code: the JDK's frames above it are how it waits, not why. */
+    private static int ownFrame(StackTraceElement[] stack) {
+        for (int depth = 0; depth < stack.length; depth++) {
+            String type = stack[depth].getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return depth;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code CyclicBarrier.await}, {@code BadExample.WithMonitors.transfer}, {@code a lambda in BadExample.build}. */
+    private static String method(StackTraceElement frame) {
+        String type = frame.getClassName();
+        String simple = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
+        String name = frame.getMethodName();
+        return name.startsWith("lambda$") ? "a lambda in " + simple + "." + name.split("\\$")[1] : simple + "." + name;
     }
 
     private static List<ThreadInfo> cycleFrom(long start, Map<Long, ThreadInfo> infos) {
@@ -158,24 +262,6 @@ public final class StallDetector {
         return walked.subList(loopStart, walked.size());
     }
 
-    private static String heldBy(ThreadInfo thread) {
-        List<String> held = new java.util.ArrayList<>();
-        for (MonitorInfo monitor : thread.getLockedMonitors()) {
-            held.add(lockName(monitor));
-        }
-        for (LockInfo synchronizer : thread.getLockedSynchronizers()) {
-            held.add(lockName(synchronizer));
-        }
-        return held.isEmpty() ? "nothing" : String.join(", ", held);
-    }
-
-    private static String lockName(LockInfo lock) {
-        if (lock == null) {
-            return "nothing";
-        }
-        return lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
-    }
-
     private static String source(StackTraceElement frame) {
         if (frame.isNativeMethod()) {
             return "Native Method";
@@ -183,7 +269,7 @@ public final class StallDetector {
         return frame.getFileName() == null ? "Unknown Source" : frame.getFileName() + ":" + frame.getLineNumber();
     }
 
-    static String render(List<ThreadInfo> threads) {
+    private static String render(List<ThreadInfo> threads, Function<LockInfo, String> lockName) {
         StringBuilder dump = new StringBuilder();
         for (ThreadInfo thread : threads) {
             dump.append('"').append(thread.getThreadName()).append("\" #").append(thread.getThreadId());
@@ -192,7 +278,7 @@ public final class StallDetector {
             }
             dump.append(' ').append(thread.getThreadState());
             if (thread.getLockInfo() != null) {
-                dump.append(" on ").append(lockName(thread.getLockInfo()));
+                dump.append(" on ").append(lockName.apply(thread.getLockInfo()));
             }
             if (thread.getLockOwnerName() != null) {
                 dump.append(" owned by \"").append(thread.getLockOwnerName()).append('"');
@@ -205,11 +291,11 @@ public final class StallDetector {
                     .append('(').append(source(frame)).append(")\n");
                 if (depth == 0 && thread.getLockInfo() != null) {
                     String how = thread.getThreadState() == Thread.State.BLOCKED ? "waiting to lock " : "waiting on ";
-                    dump.append("\t-  ").append(how).append(lockName(thread.getLockInfo())).append('\n');
+                    dump.append("\t-  ").append(how).append(lockName.apply(thread.getLockInfo())).append('\n');
                 }
                 for (MonitorInfo monitor : thread.getLockedMonitors()) {
                     if (monitor.getLockedStackDepth() == depth) {
-                        dump.append("\t-  locked ").append(lockName(monitor)).append('\n');
+                        dump.append("\t-  locked ").append(lockName.apply(monitor)).append('\n');
                     }
                 }
             }
@@ -217,7 +303,7 @@ public final class StallDetector {
             if (synchronizers.length > 0) {
                 dump.append("\tLocked ownable synchronizers:\n");
                 for (LockInfo synchronizer : synchronizers) {
-                    dump.append("\t-  ").append(lockName(synchronizer)).append('\n');
+                    dump.append("\t-  ").append(lockName.apply(synchronizer)).append('\n');
                 }
             }
             dump.append('\n');

@@ -31,7 +31,14 @@ public final class Watchdog {
      * a deadlock, the cycle the JVM reported.
      */
     public record Outcome(Kind kind, String diagnosis, Duration after, Optional<StallDetector.Deadlock> deadlock) {
-        public enum Kind { FINISHED, DEADLOCK, NO_PROGRESS, STILL_RUNNING }
+        public enum Kind {
+            FINISHED, DEADLOCK, NO_PROGRESS, STILL_RUNNING;
+
+            /** For a sentence: "deadlock", "no progress", "finished", "still running". */
+            public String inWords() {
+                return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            }
+        }
 
         public boolean stalled() {
             return kind == Kind.DEADLOCK || kind == Kind.NO_PROGRESS;
@@ -43,6 +50,7 @@ public final class Watchdog {
 
     private final List<Thread> watched;
     private boolean deadlocks;
+    private LockNames names = LockNames.none();
     private LongSupplier progress;
     private Duration quiet;
     private volatile Outcome stall;
@@ -68,6 +76,12 @@ public final class Watchdog {
     public Watchdog onNoProgress(LongSupplier progress, Duration quiet) {
         this.progress = Objects.requireNonNull(progress);
         this.quiet = Objects.requireNonNull(quiet);
+        return this;
+    }
+
+    /** Call the watched threads' locks by these names in the diagnosis. */
+    public Watchdog naming(LockNames names) {
+        this.names = Objects.requireNonNull(names);
         return this;
     }
 
@@ -99,7 +113,7 @@ public final class Watchdog {
             boolean allDone = watched.stream().noneMatch(Thread::isAlive);
             return allDone ? new Outcome(Outcome.Kind.FINISHED, "all watched threads finished", elapsed(), Optional.empty())
                            : new Outcome(Outcome.Kind.STILL_RUNNING,
-                                   "still running after " + limit.toMillis() + " ms\n" + StallDetector.dump(alive()), elapsed(),
+                                   "still running after " + limit.toMillis() + " ms\n" + inWords(alive()), elapsed(),
                                    Optional.empty());
         } finally {
             // Joined, not only interrupted: a test that checks no thread outlives it must not find the watchdog.
@@ -114,9 +128,10 @@ public final class Watchdog {
         try {
             while (!Thread.currentThread().isInterrupted() && watched.stream().anyMatch(Thread::isAlive)) {
                 if (deadlocks) {
-                    Optional<StallDetector.Deadlock> deadlock = StallDetector.findDeadlock(watched);
+                    Optional<StallDetector.Deadlock> deadlock = StallDetector.findDeadlock(watched, names);
                     if (deadlock.isPresent()) {
-                        report(Outcome.Kind.DEADLOCK, deadlock.get().toString(), deadlock);
+                        report(Outcome.Kind.DEADLOCK, deadlock.get().describeCycle()
+                                + StallDetector.stacksOnRequest(alive(), names), deadlock);
                         return;
                     }
                 }
@@ -127,7 +142,7 @@ public final class Watchdog {
                         lastChange = System.nanoTime();
                     } else if (System.nanoTime() - lastChange >= quiet.toNanos()) {
                         report(Outcome.Kind.NO_PROGRESS, "No progress for " + quiet.toMillis() + " ms (counter stuck at "
-                                + value + ")\n" + StallDetector.dump(alive()), Optional.empty());
+                                + value + ")\n" + inWords(alive()), Optional.empty());
                         return;
                     }
                 }
@@ -141,6 +156,12 @@ public final class Watchdog {
     private void report(Outcome.Kind kind, String diagnosis, Optional<StallDetector.Deadlock> deadlock) {
         stall = new Outcome(kind, diagnosis, elapsed(), deadlock);
         stalled.countDown();
+    }
+
+    private String inWords(List<Thread> threads) {
+        StringBuilder text = new StringBuilder();
+        StallDetector.describe(threads, names).forEach(line -> text.append("  ").append(line).append('\n'));
+        return text.append(StallDetector.stacksOnRequest(threads, names)).toString();
     }
 
     private List<Thread> alive() {

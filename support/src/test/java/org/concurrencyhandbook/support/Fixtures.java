@@ -52,7 +52,8 @@ final class Fixtures {
             java.util.concurrent.CyclicBarrier bothHoldOne = new java.util.concurrent.CyclicBarrier(2);
             Thread first = lockBoth("first", left, right, bothHoldOne);
             Thread second = lockBoth("second", right, left, bothHoldOne);
-            Watchdog.Outcome outcome = Watchdog.watch(List.of(first, second)).onDeadlock().start()
+            Watchdog.Outcome outcome = Watchdog.watch(List.of(first, second)).onDeadlock()
+                    .naming(LockNames.of(left, "left").and(right, "right")).start()
                     .awaitOutcome(Duration.ofSeconds(10));
             System.out.println(outcome.kind());
             System.out.println(outcome.diagnosis());

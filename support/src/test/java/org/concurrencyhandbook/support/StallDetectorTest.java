@@ -22,16 +22,21 @@ class StallDetectorTest {
         Thread first = lockBoth("first", left, right, bothHoldOne);
         Thread second = lockBoth("second", right, left, bothHoldOne);
         try {
-            Watchdog.Outcome outcome = Watchdog.watch(List.of(first, second)).onDeadlock().start()
+            LockNames names = LockNames.of(left, "the left lock").and(right, "the right lock");
+            Watchdog.Outcome outcome = Watchdog.watch(List.of(first, second)).onDeadlock().naming(names).start()
                     .awaitOutcome(Duration.ofSeconds(10));
 
             assertThat(outcome.kind()).isEqualTo(Watchdog.Outcome.Kind.DEADLOCK);
             assertThat(outcome.diagnosis())
                     .contains("Deadlock: 2 threads wait for each other")
-                    .contains("\"first\" holds java.util.concurrent.locks.ReentrantLock$NonfairSync@")
-                    .contains("held by \"second\"")
+                    .contains("\"first\" holds the left lock and waits in ReentrantLock.lockInterruptibly for the right lock,"
+                            + " held by \"second\", at a lambda in StallDetectorTest.lockBoth (StallDetectorTest.java:")
                     .containsPattern("cycle: \"(first|second)\" -> \"(second|first)\" -> \"\\1\"")
-                    .contains("Locked ownable synchronizers:")
+                    .contains(StallDetector.HOW_TO_ASK_FOR_STACKS)
+                    .doesNotContain("Locked ownable synchronizers:");
+            assertThat(StallDetector.dump(List.of(first, second), names))
+                    .contains("\"first\" #" + first.threadId() + " daemon WAITING on the right lock owned by \"second\"")
+                    .contains("Locked ownable synchronizers:\n\t-  the left lock")
                     .contains("at " + StallDetectorTest.class.getName());
             assertThat(StallDetector.findDeadlock(List.of(Thread.currentThread()))).isEmpty();
         } finally {
@@ -45,15 +50,16 @@ class StallDetectorTest {
 
     @Test
     void aMonitorDeadlockIsDiagnosedAndTheDemoEndsByItself() throws Exception {
-        ChildJvm.Result demo = ChildJvm.of(Fixtures.MonitorDeadlock.class).timeout(Duration.ofSeconds(20)).run();
+        ChildJvm.Result demo = ChildJvm.of(Fixtures.MonitorDeadlock.class).timeout(Duration.ofSeconds(20))
+                .jvmArgs("-D" + StallDetector.THREAD_DUMP_PROPERTY + "=true").run();
 
         assertThat(demo.exitCode()).as(demo.describe()).isEqualTo(1);
         assertThat(demo.stdout())
                 .startsWith("DEADLOCK")
-                .contains("\"first\" holds java.lang.Object@")
-                .contains("waits for java.lang.Object@")
-                .contains("-  waiting to lock java.lang.Object@")
-                .contains("-  locked java.lang.Object@")
+                .contains("\"first\" holds left and waits to lock right, held by \"second\"")
+                .contains("-  waiting to lock right")
+                .contains("-  locked left")
+                .doesNotContain(StallDetector.HOW_TO_ASK_FOR_STACKS)
                 .doesNotContain("got both");
     }
 
@@ -106,7 +112,8 @@ class StallDetectorTest {
                     .start().awaitOutcome(Duration.ofSeconds(10));
 
             assertThat(outcome.kind()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
-            assertThat(outcome.diagnosis()).contains("counter stuck at 42").contains("\"stuck\"").contains("WAITING");
+            assertThat(outcome.diagnosis()).contains("counter stuck at 42")
+                    .contains("\"stuck\" waits in ReentrantLock.lockInterruptibly for ReentrantLock$NonfairSync@");
         } finally {
             stuck.interrupt();
             stuck.join(5_000);

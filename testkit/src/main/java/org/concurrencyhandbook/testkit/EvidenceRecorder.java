@@ -124,6 +124,9 @@ public final class EvidenceRecorder implements TestExecutionListener {
      * figures go to the console.
      */
     private static void printAlone(String testClass, ClassRecord record) {
+        if (record.bad.isEmpty() && record.good.isEmpty() && record.skippedBecause.isEmpty()) {
+            return;
+        }
         StringBuilder text = new StringBuilder(System.lineSeparator())
                 .append("What ").append(testClass.substring(testClass.lastIndexOf('.') + 1)).append(" saw:")
                 .append(System.lineSeparator());

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.LockNames;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
@@ -81,7 +82,8 @@ final class Callbacks {
                 rebalanced.increment();
             }
         }));
-        Watchdog watchdog = Watchdog.watch(threads).onDeadlock().onNoProgress(() -> published.sum() + rebalanced.sum(), NO_PROGRESS);
+        Watchdog watchdog = Watchdog.watch(threads).onDeadlock().onNoProgress(() -> published.sum() + rebalanced.sum(), NO_PROGRESS)
+                .naming(LockNames.of(feed, "the feed").and(portfolio, "the portfolio"));
         threads.forEach(Thread::start);
         Watchdog.Outcome watched = watchdog.start().awaitOutcome(LIMIT);
         List<ThreadInfo> cycle = watched.deadlock().map(StallDetector.Deadlock::cycle).orElse(List.of());
@@ -97,9 +99,9 @@ final class Callbacks {
             System.out.printf("All %,d prices published and %,d rebalances done in %d ms.%n", outcome.published(),
                     outcome.rebalances(), outcome.watched().after().toMillis());
         } else {
-            System.out.printf("%s after %d ms, %,d prices published and %,d rebalances done: the publisher holds the feed's"
+            System.out.printf("Stalled (%s) after %d ms, %,d prices published and %,d rebalances done: the publisher holds the feed's"
                     + " lock and calls the portfolio; the rebalancer holds the portfolio's lock and calls the feed.%n%s%n",
-                    outcome.watched().kind(), outcome.watched().after().toMillis(), outcome.published(), outcome.rebalances(),
+                    outcome.watched().kind().inWords(), outcome.watched().after().toMillis(), outcome.published(), outcome.rebalances(),
                     outcome.watched().diagnosis());
         }
         return outcome.verdict();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import org.concurrencyhandbook.support.LockNames;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
@@ -28,7 +29,8 @@ final class Shards {
      * worker returns, and the corrupt shard's failure is reported. Whether the others merge is the job's policy —
      * merge what succeeded (a {@code Phaser} the failed worker leaves) or fail the whole job (a barrier that breaks).
      */
-    record Outcome(List<Integer> merged, Map<Integer, String> failed, List<String> stillWaiting, String dump) {
+    record Outcome(List<Integer> merged, Map<Integer, String> failed, List<String> stillWaiting, List<String> waits,
+                   String stacks) {
         Verdict verdict() {
             return stillWaiting.isEmpty() && failed.containsKey(FAILING_SHARD) ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
         }
@@ -68,7 +70,8 @@ final class Shards {
         }
         List<Thread> stuck = workers.stream().filter(Thread::isAlive).toList();
         Outcome atTheLimit = new Outcome(List.copyOf(merged), Map.copyOf(failed), stuck.stream().map(Thread::getName).toList(),
-                stuck.isEmpty() ? "" : StallDetector.dump(stuck));
+                StallDetector.describe(stuck, LockNames.none()),
+                stuck.isEmpty() ? "" : StallDetector.stacksOnRequest(stuck, LockNames.none()));
         for (Thread worker : stuck) {
             worker.interrupt();
             worker.join(LIMIT);
@@ -83,12 +86,14 @@ final class Shards {
                 WORKERS, WORKERS, FAILING_SHARD);
         System.out.printf("Failed: %s%n", outcome.failed());
         if (!outcome.stillWaiting().isEmpty()) {
-            System.out.printf("STUCK: %d of %d workers %s still waiting after %d ms for a party that failed before"
-                    + " arriving, and will wait for ever:%n%s", outcome.stillWaiting().size(), WORKERS, outcome.stillWaiting(),
-                    LIMIT.toMillis(), outcome.dump());
+            System.out.printf("Stuck: %d of %d workers %s still waiting after %d ms for a party that failed before"
+                    + " arriving, and will wait for ever:%n", outcome.stillWaiting().size(), WORKERS, outcome.stillWaiting(),
+                    LIMIT.toMillis());
+            outcome.waits().forEach(line -> System.out.println("  " + line));
+            System.out.print(outcome.stacks());
             System.out.println("(released by interrupting them, so that the demo can end)");
         } else if (outcome.verdict() == Verdict.FAILURE_SHOWN) {
-            System.out.printf("LOST: every worker returned, but shard %d's failure was reported by nobody.%n", FAILING_SHARD);
+            System.out.printf("Lost: every worker returned, but shard %d's failure was reported by nobody.%n", FAILING_SHARD);
         } else {
             System.out.printf("Every worker returned: shards %s merged, shard %d's failure reported.%n",
                     outcome.merged().stream().sorted().toList(), FAILING_SHARD);

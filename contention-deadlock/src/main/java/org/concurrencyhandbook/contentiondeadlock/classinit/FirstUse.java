@@ -78,10 +78,34 @@ final class FirstUse {
         System.out.printf("Thread.getState(): %s%n", String.join(", ", stuck.states()));
         System.out.printf("jcmd %d Thread.print — deadlock report: %s%n", ProcessHandle.current().pid(),
                 stuck.threadPrintFoundDeadlock() ? "found one" : "none");
-        System.out.println("...and what it says about the two threads:");
-        System.out.print(StallDetector.threadSection(dump, first.getName()));
-        System.out.print(StallDetector.threadSection(dump, second.getName()));
+        System.out.println("...but it shows where each thread waits, and for which class:");
+        for (Thread thread : threads) {
+            String section = StallDetector.threadSection(dump, thread.getName());
+            System.out.printf("  \"%s\" %s%n", thread.getName(), whereItWaits(section));
+            if (StallDetector.threadDumpAsked()) {
+                System.out.print(section);
+            }
+        }
+        if (!StallDetector.threadDumpAsked()) {
+            System.out.print(StallDetector.HOW_TO_ASK_FOR_STACKS);
+        }
         return Verdict.FAILURE_SHOWN;
+    }
+
+    /**
+     * The two lines of a thread's jcmd section that explain it, in one: its top frame (a class initializer) and what it
+     * waits on there — "at BadExample$Currencies.<clinit>(BadExample.java:36), waiting on the Class initialization
+     * monitor for BadExample$ExchangeRates".
+     */
+    private static String whereItWaits(String threadSection) {
+        List<String> lines = threadSection.lines().map(String::strip).toList();
+        String frame = lines.stream().filter(line -> line.startsWith("at ")).findFirst().orElse("at ?");
+        String waiting = lines.stream().filter(line -> line.startsWith("- waiting")).findFirst().orElse("- not waiting");
+        return withoutPackages(frame) + ", " + withoutPackages(waiting.substring(2));
+    }
+
+    private static String withoutPackages(String text) {
+        return text.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])", "");
     }
 
     /** The class named by the "waiting on the Class initialization monitor for" line of a thread's jcmd section. */

@@ -72,8 +72,8 @@ final class PoliteWorkers {
             System.out.printf("All %d jobs done in %d ms, in %d attempts: %d refused.%n", outcome.jobsDone(),
                     outcome.after().toMillis(), outcome.attempts(), outcome.refused());
         } else {
-            System.out.printf("LIVELOCK (%s) after %d ms: %d of %d jobs done, while the workers were refused %,d times"
-                    + " (worker-1 %,d, worker-2 %,d) — busy, and getting nowhere.%n", outcome.ended(),
+            System.out.printf("Livelock (%s) after %d ms: %d of %d jobs done, while the workers were refused %,d times"
+                    + " (worker-1 %,d, worker-2 %,d) — busy, and getting nowhere.%n", outcome.ended().inWords(),
                     outcome.after().toMillis(), outcome.jobsDone(), 2 * JOBS_PER_WORKER, outcome.refused(),
                     outcome.refusedWorker1(), outcome.refusedWorker2());
             System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s.%n", outcome.deadlockFound()

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.LockNames;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
 
@@ -83,7 +84,9 @@ public final class OppositeTransfers {
         LongAdder completed = new LongAdder();
         workers.add(threads.name("transfer 1->2").unstarted(() -> transfers(bank, first, second, completed)));
         workers.add(threads.name("transfer 2->1").unstarted(() -> transfers(bank, second, first, completed)));
-        Watchdog watchdog = Watchdog.watch(workers).onDeadlock().onNoProgress(completed::sum, NO_PROGRESS);
+        Watchdog watchdog = Watchdog.watch(workers).onDeadlock().onNoProgress(completed::sum, NO_PROGRESS)
+                .naming(LockNames.of(first, first.toString()).and(second, second.toString())
+                        .and(first.lock, first + "'s lock").and(second.lock, second + "'s lock"));
         workers.forEach(Thread::start);
         Watchdog.Outcome watched = watchdog.start().awaitOutcome(LIMIT);
         long total = watched.kind() == Watchdog.Outcome.Kind.FINISHED ? first.balance + second.balance : -1;
@@ -113,11 +116,11 @@ public final class OppositeTransfers {
                 System.out.printf("%s: all %,d transfers completed in %d ms; the accounts hold %,d € together, as before.%n%n",
                         outcome.variant(), 2 * TRANSFERS_PER_THREAD, outcome.watched().after().toMillis(), outcome.total());
             } else if (outcome.deadlocked()) {
-                System.out.printf("%s: DEADLOCK, found by ThreadMXBean.findDeadlockedThreads() after %d ms.%n%s%n",
+                System.out.printf("%s: deadlock, found by ThreadMXBean.findDeadlockedThreads() after %d ms.%n%s%n",
                         outcome.variant(), outcome.watched().after().toMillis(), outcome.watched().diagnosis());
             } else {
-                System.out.printf("%s: did not complete (%s after %d ms, total %,d €).%n%s%n", outcome.variant(),
-                        outcome.watched().kind(), outcome.watched().after().toMillis(), outcome.total(),
+                System.out.printf("%s: did not complete (%d ms).%n%s%n", outcome.variant(),
+                        outcome.watched().after().toMillis(),
                         outcome.watched().diagnosis());
             }
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import org.concurrencyhandbook.support.LockNames;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
@@ -42,7 +43,7 @@ final class Reports {
      * pool thread, and whether they all ended in the end. The invariant: every report built, with its chart.
      */
     record Outcome(List<String> built, List<String> failed, int poolThreads, int busy, int queued, List<String> waitingIn,
-                   boolean deadlockFound, String threadDump, int neverRan, boolean endedByInterrupts, boolean poolEnded) {
+                   boolean deadlockFound, List<String> waits, String stacks, int neverRan, boolean endedByInterrupts, boolean poolEnded) {
         Verdict verdict() {
             return built.equals(EXPECTED) ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
         }
@@ -76,9 +77,10 @@ final class Reports {
             }
             int busy = pool.getActiveCount();
             int queued = pool.getQueue().size();
-            List<String> waitingIn = poolThreads.stream().map(Reports::waitingIn).toList();
+            List<String> waitingIn = poolThreads.stream().map(StallDetector::waitingIn).toList();
             boolean deadlockFound = StallDetector.findDeadlock(poolThreads).isPresent();
-            String threadDump = StallDetector.dump(poolThreads);
+            List<String> waits = StallDetector.describe(poolThreads, LockNames.none());
+            String stacks = StallDetector.stacksOnRequest(poolThreads, LockNames.none());
             List<Runnable> neverRan = pool.shutdownNow();
             boolean endedByInterrupts = allEnded(poolThreads, INTERRUPTS_ANSWERED);
             if (!endedByInterrupts) {
@@ -86,7 +88,7 @@ final class Reports {
             }
             boolean poolEnded = allEnded(poolThreads, LIMIT);
             return new Outcome(List.copyOf(built), List.copyOf(failed), poolThreads.size(), busy, queued, waitingIn,
-                    deadlockFound, threadDump, neverRan.size(), endedByInterrupts, poolEnded);
+                    deadlockFound, waits, stacks, neverRan.size(), endedByInterrupts, poolEnded);
         } finally {
             pool.shutdownNow();
         }
@@ -108,7 +110,8 @@ final class Reports {
         System.out.printf("The pool threads wait in %s.%n", outcome.waitingIn());
         System.out.printf("ThreadMXBean.findDeadlockedThreads(): %s — the threads wait on futures, not on locks.%n",
                 outcome.deadlockFound() ? "found a deadlock" : "no deadlock found");
-        System.out.print(outcome.threadDump());
+        outcome.waits().forEach(line -> System.out.println("  " + line));
+        System.out.print(outcome.stacks());
         System.out.printf("Torn down with shutdownNow(): %d queued tasks never ran; pool threads %s.%n", outcome.neverRan(),
                 outcome.endedByInterrupts() ? "all ended"
                         : "deaf to its interrupts, ended only once the queued tasks were run by hand: " + outcome.poolEnded());
@@ -125,18 +128,6 @@ final class Reports {
             thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
         return threads.stream().noneMatch(Thread::isAlive);
-    }
-
-    /** The JDK method a pool thread's task called and now waits in ({@code FutureTask.get}), or its state if none. */
-    private static String waitingIn(Thread thread) {
-        StackTraceElement[] stack = thread.getStackTrace();
-        for (int i = 1; i < stack.length; i++) {
-            if (stack[i].getClassName().startsWith("org.concurrencyhandbook.")) {
-                String jdk = stack[i - 1].getClassName();
-                return jdk.substring(jdk.lastIndexOf('.') + 1) + "." + stack[i - 1].getMethodName();
-            }
-        }
-        return thread.getState().toString();
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -88,7 +88,7 @@ final class Copies {
                     outcome.after().toMillis());
             return Verdict.INVARIANT_HELD;
         }
-        System.out.printf("STALL (%s) after %d ms: %,d of %,d copies done.%n", outcome.ended(), outcome.after().toMillis(),
+        System.out.printf("Stalled (%s) after %d ms: %,d of %,d copies done.%n", outcome.ended().inWords(), outcome.after().toMillis(),
                 outcome.copied(), TASKS * COPIES_PER_TASK);
         System.out.printf("%d of %d connections free, %d tasks waiting for a permit (Semaphore.getQueueLength())%n",
                 outcome.freeConnections(), CONNECTIONS, outcome.waitingForPermit());

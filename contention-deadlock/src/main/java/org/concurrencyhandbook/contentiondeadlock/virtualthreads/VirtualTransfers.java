@@ -43,8 +43,7 @@ final class VirtualTransfers {
                     2 * OppositeTransfers.TRANSFERS_PER_THREAD, outcome.watched().after().toMillis());
             return Verdict.INVARIANT_HELD;
         }
-        System.out.printf("STALL (%s) after %d ms: no transfer has completed for a second.%n",
-                outcome.watched().kind(), outcome.watched().after().toMillis());
+        System.out.printf("Stalled after %d ms: no transfer has completed for a second.%n", outcome.watched().after().toMillis());
         List<Thread> threads = outcome.threads();
         List<String> states = threads.stream().map(t -> "\"" + t.getName() + "\" " + t.getState()).toList();
         System.out.printf("Thread.getState(): %s%n", states);

@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class AlienCallTest {
 
     @Test
     void notifyingListenersUnderTheFeedsLockDeadlocksThroughTheCallback(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = ChildJvm.of(BadExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result bad = ChildJvm.of(BadExample.class).collectingFacts().run();
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertDeadlockThroughTheCallback(bad, "BadExample");
@@ -46,7 +45,7 @@ class AlienCallTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillCallsTheListenerUnderTheLock(Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix,
                                                             TestReporter reporter) throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherFeeds.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherFeeds.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
         assertDeadlockThroughTheCallback(run, run.fact("rebalancer.waitsFor"));
@@ -56,7 +55,7 @@ class AlienCallTest {
 
     @Test
     void openCallsLetEveryPublicationAndEveryRebalanceComplete(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = ChildJvm.of(GoodExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result good = ChildJvm.of(GoodExample.class).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.longFact("published")).isEqualTo(Callbacks.STEPS);
@@ -69,7 +68,7 @@ class AlienCallTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixCompletesEveryStep(Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix, TestReporter reporter)
             throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherFeeds.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherFeeds.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "%,d prices published and %,d rebalances in %s ms", run.longFact("published"),

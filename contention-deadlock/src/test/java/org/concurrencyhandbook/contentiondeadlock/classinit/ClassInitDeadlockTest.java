@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class ClassInitDeadlockTest {
 
     @Test
     void initializersThatNeedEachOtherDeadlockUnseenByThreadMxBeanAndJcmd(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = ChildJvm.of(BadExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result bad = ChildJvm.of(BadExample.class).collectingFacts().run();
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertStuckInEachOthersInitializer(bad);
@@ -46,7 +45,7 @@ class ClassInitDeadlockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillDeadlocksInTheInitializers(Fix<String> fix, TestReporter reporter) throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherClassPairs.class).args(fix.make()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherClassPairs.class).args(fix.make()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
         assertStuckInEachOthersInitializer(run);
@@ -56,7 +55,7 @@ class ClassInitDeadlockTest {
 
     @Test
     void initializersWithoutACycleCompleteFromTwoThreadsAtOnce(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = ChildJvm.of(GoodExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result good = ChildJvm.of(GoodExample.class).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertInitializedFromTwoThreads(good);
@@ -66,7 +65,7 @@ class ClassInitDeadlockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixInitializesFromTwoThreadsAtOnce(Fix<String> fix, TestReporter reporter) throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherClassPairs.class).args(fix.make()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherClassPairs.class).args(fix.make()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
         assertInitializedFromTwoThreads(run);

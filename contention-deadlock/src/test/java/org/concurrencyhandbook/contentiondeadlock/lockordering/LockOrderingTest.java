@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class LockOrderingTest {
 
     @Test
     void argumentOrderedLockingDeadlocksAndThreadMxBeanFindsBothCycles(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = ChildJvm.of(BadExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result bad = ChildJvm.of(BadExample.class).collectingFacts().run();
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         for (String variant : new String[] {"synchronized", "ReentrantLock"}) {
@@ -56,7 +55,7 @@ class LockOrderingTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillStopsForGood(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
             throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(run.fact(fix.name() + ".ended")).as(run.describe()).isIn("DEADLOCK", "NO_PROGRESS");
@@ -67,7 +66,7 @@ class LockOrderingTest {
 
     @Test
     void aGlobalLockOrderAndTryLockWithBackOffCompleteEveryTransfer(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = ChildJvm.of(GoodExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result good = ChildJvm.of(GoodExample.class).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         for (String variant : new String[] {"synchronized", "ReentrantLock"}) {
@@ -82,7 +81,7 @@ class LockOrderingTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixCompletesEveryTransfer(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
             throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(run.longFact(fix.name() + ".total")).isEqualTo(2 * OppositeTransfers.OPENING_BALANCE);

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class VirtualThreadDeadlockTest {
 
     @Test
     void aDeadlockOfVirtualThreadsIsSeenOnlyByAProgressCheckAndTheJsonThreadDump(TestReporter reporter) throws Exception {
-        ChildJvm.Result bad = ChildJvm.of(BadExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result bad = ChildJvm.of(BadExample.class).collectingFacts().run();
 
         assertThat(bad.verdict()).as(bad.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(bad.fact("ended")).isEqualTo("NO_PROGRESS");
@@ -63,7 +62,7 @@ class VirtualThreadDeadlockTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillStallsUnseenByThreadMxBean(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
             throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherVirtualBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherVirtualBanks.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
         assertThat(run.fact("ended")).isEqualTo("NO_PROGRESS");
@@ -74,7 +73,7 @@ class VirtualThreadDeadlockTest {
 
     @Test
     void theLockOrderCompletesOnVirtualThreadsAndTheProgressWatchdogStaysQuiet(TestReporter reporter) throws Exception {
-        ChildJvm.Result good = ChildJvm.of(GoodExample.class).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result good = ChildJvm.of(GoodExample.class).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.fact("ended")).isEqualTo("FINISHED");
@@ -87,7 +86,7 @@ class VirtualThreadDeadlockTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixCompletesOnVirtualThreads(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter)
             throws Exception {
-        ChildJvm.Result run = ChildJvm.of(OtherVirtualBanks.class).args(fix.name()).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(OtherVirtualBanks.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(run.longFact("total")).isEqualTo(20_000);

@@ -1,6 +1,7 @@
 package org.concurrencyhandbook.syncstate.storebuffering;
 
 import java.time.Duration;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.TwoActorRace;
 import org.concurrencyhandbook.support.Verdict;
@@ -25,7 +26,7 @@ final class Encounters {
                 .run(BUDGET, BOTH_ENTERED::equals);
         System.out.printf("1.8 Reordering (store buffering) — %s%n", example);
         System.out.printf("Two threads each raised their own flag, then looked at the other's, in %,d encounters.%n", tally.trials());
-        System.out.printf("Outcomes (first saw, second saw): %s%n", tally.outcomes());
+        printOutcomes(tally);
         long bothEntered = tally.count(BOTH_ENTERED);
         if (bothEntered > 0) {
             System.out.printf("BOTH ENTERED %,d time(s): each thread saw the other's flag down although both had raised"
@@ -41,5 +42,18 @@ final class Encounters {
         System.out.printf("Never did both see the other's flag down, in %,d encounters (%,d of them really overlapping).%n",
                 tally.trials(), tally.count(OVERLAPPED));
         return Verdict.INVARIANT_HELD;
+    }
+
+    /** The table jcstress would print: each outcome (what the first thread saw, what the second saw), how often. */
+    private static void printOutcomes(TwoActorRace.Tally tally) {
+        System.out.printf("  %6s  %10s  %s%n", "RESULT", "ENCOUNTERS", "MEANING");
+        for (String outcome : new TreeSet<>(tally.outcomes().keySet())) {
+            String meaning = switch (outcome) {
+                case BOTH_ENTERED -> "both saw the other's flag down: both entered";
+                case OVERLAPPED -> "both saw the other's flag up: the two threads really met";
+                default -> "one saw the other's flag up";
+            };
+            System.out.printf("  %6s  %,10d  %s%n", outcome, tally.count(outcome), meaning);
+        }
     }
 }

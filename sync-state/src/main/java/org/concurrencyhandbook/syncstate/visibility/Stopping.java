@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.LockNames;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 
@@ -43,7 +44,8 @@ final class Stopping {
                         : stack[0].getClassName().substring(stack[0].getClassName().lastIndexOf('.') + 1) + "." + stack[0].getMethodName());
                 System.out.printf("Attempt %d: stop() was called after %d ms of spinning.%n", attempt, warmUp.toMillis());
                 System.out.printf("STILL SPINNING %d ms after stop(): the compiled loop no longer reads the flag.%n", GRACE.toMillis());
-                System.out.print(StallDetector.dump(List.of(worker)));
+                StallDetector.describe(List.of(worker), LockNames.none()).forEach(line -> System.out.println("  " + line));
+                System.out.print(StallDetector.stacksOnRequest(List.of(worker), LockNames.none()));
                 return Verdict.FAILURE_SHOWN;
             }
             long endedAfterMicros = (System.nanoTime() - stoppedAt) / 1_000;

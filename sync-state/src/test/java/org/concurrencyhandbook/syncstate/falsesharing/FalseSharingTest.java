@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.concurrencyhandbook.support.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Conclusive;
-import org.concurrencyhandbook.testkit.Demos;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class FalseSharingTest {
     }
 
     private static ChildJvm.Result measured(Class<?> main, String... args) throws InterruptedException {
-        ChildJvm.Result run = ChildJvm.of(main).args(args).timeout(Demos.LIMIT).collectingFacts().run();
+        ChildJvm.Result run = ChildJvm.of(main).args(args).collectingFacts().run();
         assertThat(run.verdict()).as(run.describe()).isPresent();
         Conclusive.orSkip(run.verdict().orElseThrow(), () -> run.fact("inconclusive"));
         return run;
