@@ -70,10 +70,10 @@ class HandbookRunnerTest {
         assertThat(plain.exitCode()).as(plain.describe()).isZero();
         assertThat(plain.stdout())
                 .contains("\"transfer 1->2\" holds account 1 and waits to lock account 2, held by \"transfer 2->1\"")
-                .contains(StallDetector.HOW_TO_ASK_FOR_STACKS)
+                .contains(StallDetector.howToAskForStacks())
                 .doesNotContain("\tat ");
         assertThat(withStacks.exitCode()).as(withStacks.describe()).isZero();
         assertThat(withStacks.stdout()).contains("-  waiting to lock account 2").contains("-  locked account 1")
-                .doesNotContain(StallDetector.HOW_TO_ASK_FOR_STACKS);
+                .doesNotContain(StallDetector.howToAskForStacks());
     }
 }

@@ -34,8 +34,7 @@ public final class StallDetector {
     /** Set to {@code true} ({@code ./handbook <id> --thread-dump}) to print the stalled threads' full stacks too. */
     public static final String THREAD_DUMP_PROPERTY = "handbook.threadDump";
 
-    /** The line a diagnosis ends with when the reader did not ask for the stacks. */
-    public static final String HOW_TO_ASK_FOR_STACKS =
+    private static final String HOW_TO_ASK_FOR_STACKS =
             "(Full stacks: add --thread-dump to ./handbook, or -D" + THREAD_DUMP_PROPERTY + "=true to java.)\n";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -164,6 +163,11 @@ public final class StallDetector {
      */
     public static String stacksOnRequest(Collection<Thread> threads, LockNames names) {
         return threadDumpAsked() ? dump(threads, names) : HOW_TO_ASK_FOR_STACKS;
+    }
+
+    /** The line a diagnosis ends with when the reader did not ask for the stacks. */
+    public static String howToAskForStacks() {
+        return HOW_TO_ASK_FOR_STACKS;
     }
 
     /** Whether the reader asked for full thread dumps ({@value #THREAD_DUMP_PROPERTY}). */

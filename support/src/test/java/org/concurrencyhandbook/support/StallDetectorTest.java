@@ -32,7 +32,7 @@ class StallDetectorTest {
                     .contains("\"first\" holds the left lock and waits in ReentrantLock.lockInterruptibly for the right lock,"
                             + " held by \"second\", at a lambda in StallDetectorTest.lockBoth (StallDetectorTest.java:")
                     .containsPattern("cycle: \"(first|second)\" -> \"(second|first)\" -> \"\\1\"")
-                    .contains(StallDetector.HOW_TO_ASK_FOR_STACKS)
+                    .contains(StallDetector.howToAskForStacks())
                     .doesNotContain("Locked ownable synchronizers:");
             assertThat(StallDetector.dump(List.of(first, second), names))
                     .contains("\"first\" #" + first.threadId() + " daemon WAITING on the right lock owned by \"second\"")
@@ -59,7 +59,7 @@ class StallDetectorTest {
                 .contains("\"first\" holds left and waits to lock right, held by \"second\"")
                 .contains("-  waiting to lock right")
                 .contains("-  locked left")
-                .doesNotContain(StallDetector.HOW_TO_ASK_FOR_STACKS)
+                .doesNotContain(StallDetector.howToAskForStacks())
                 .doesNotContain("got both");
     }
 

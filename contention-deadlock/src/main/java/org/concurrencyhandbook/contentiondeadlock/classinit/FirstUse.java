@@ -87,7 +87,7 @@ final class FirstUse {
             }
         }
         if (!StallDetector.threadDumpAsked()) {
-            System.out.print(StallDetector.HOW_TO_ASK_FOR_STACKS);
+            System.out.print(StallDetector.howToAskForStacks());
         }
         return Verdict.FAILURE_SHOWN;
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * {@code ThreadMXBean.findDeadlockedThreads()} finds both cycles; {@code findMonitorDeadlockedThreads()} only the
  * first.
  *
- * <p>Run it: {@code ./handbook 2.1}. The watchdog finds each deadlock, prints the cycle and a thread dump, and the
- * demo exits 4 (failure shown) — its deadlocked threads are daemons, so they cannot keep the JVM alive.
+ * <p>Run it: {@code ./handbook 2.1}. The watchdog finds each deadlock, says who holds and waits for which account,
+ * and the demo exits 4 (failure shown) — its deadlocked threads are daemons, so they cannot keep the JVM alive.
  */
 public final class BadExample {
 

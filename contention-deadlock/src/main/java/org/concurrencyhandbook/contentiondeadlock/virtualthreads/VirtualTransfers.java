@@ -28,7 +28,8 @@ final class VirtualTransfers {
     record DumpedThread(String name, String state, String blockedOn, List<String> owns) {
         @Override
         public String toString() {
-            return String.format("\"%s\" virtual, %s on %s, owns %s", name, state, blockedOn, owns);
+            return String.format("\"%s\" virtual, %s on %s, owns %s", name, state, withoutPackage(blockedOn),
+                    owns.stream().map(VirtualTransfers::withoutPackage).toList());
         }
     }
 
@@ -93,6 +94,10 @@ final class VirtualTransfers {
             System.out.println("  (no JSON dump: " + e.getMessage() + ")");
         }
         return dumped;
+    }
+
+    private static String withoutPackage(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     private static String first(String text, String regex) {

@@ -69,13 +69,13 @@ final class Loaders {
     static Verdict demonstrate(String example, Supplier<OrderIndex> freshIndex) throws InterruptedException {
         ConcurrentRounds.Report<String> report = run(freshIndex);
         System.out.printf("1.2 Data race on a collection — %s%n", example);
-        System.out.printf("%d loaders, started together, each added %,d orders (ids nobody else used) to a fresh index:"
-                + " %d round(s) run, %d with the loaders running at the same time.%n", LOADERS, ORDERS_PER_LOADER,
-                report.rounds().size(), report.overlappedRounds());
+        System.out.printf("%d loaders, started together, each added %,d orders (ids nobody else used) to a fresh index,"
+                + " round after round.%n", LOADERS, ORDERS_PER_LOADER);
         switch (report.verdict()) {
             case FAILURE_SHOWN -> System.out.printf("CORRUPTED in %s.%n", firstDamage(report));
-            case INVARIANT_HELD -> System.out.printf("Every round, all %,d orders were in the index and size() agreed.%n",
-                    LOADERS * ORDERS_PER_LOADER);
+            case INVARIANT_HELD -> System.out.printf("In all %d rounds (%d with the loaders overlapping for at least half of"
+                    + " the shorter run), all %,d orders were in the index and size() agreed.%n", report.rounds().size(),
+                    report.overlappedRounds(), LOADERS * ORDERS_PER_LOADER);
             case INCONCLUSIVE -> System.out.printf("INCONCLUSIVE: %s.%n", report.inconclusiveReason().orElseThrow());
         }
         return report.verdict();

@@ -59,16 +59,17 @@ final class Hits {
         ConcurrentRounds.Report<Lost> report = run(freshCounter);
         long expected = (long) THREADS * HITS_PER_THREAD;
         System.out.printf("1.6 Non-atomic operations — %s%n", example);
-        System.out.printf("%d threads, started together, each recorded %,d hits on %s: %d round(s) run, %d of them with"
-                + " the threads running at the same time.%n", THREADS, HITS_PER_THREAD, PAGE, report.rounds().size(),
-                report.overlappedRounds());
+        System.out.printf("%d threads, started together, each recorded %,d hits on %s, on a fresh counter each round.%n",
+                THREADS, HITS_PER_THREAD, PAGE);
         switch (report.verdict()) {
             case FAILURE_SHOWN -> {
                 Lost lost = lost(report);
                 System.out.printf("LOST HITS in round %d: the total lost %,d of %,d increments; the page count lost %,d"
                         + " of %,d hits.%n", report.rounds().size(), lost.increments(), expected, lost.pageHits(), expected);
             }
-            case INVARIANT_HELD -> System.out.printf("Every round counted all %,d hits, in the total and for the page.%n", expected);
+            case INVARIANT_HELD -> System.out.printf("All %d rounds (%d with the threads overlapping for at least half of the"
+                    + " shorter run) counted all %,d hits, in the total and for the page.%n", report.rounds().size(),
+                    report.overlappedRounds(), expected);
             case INCONCLUSIVE -> System.out.printf("INCONCLUSIVE: %s.%n", report.inconclusiveReason().orElseThrow());
         }
         return report.verdict();
