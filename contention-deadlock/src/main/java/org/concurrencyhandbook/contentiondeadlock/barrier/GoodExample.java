@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * 2.9 A barrier that never trips — the fixed job: a {@link Phaser} that a failed worker leaves, and a bounded wait.
  *
- * <p>A worker whose shard fails deregisters before it rethrows, so the phaser stops counting on it and the others'
- * meeting completes without it; the failure travels on to whoever collects the workers' results. The wait itself has
+ * <p>A worker whose shard fails — with an exception or an error — deregisters on its way out, in {@code finally}, so
+ * the phaser stops counting on it and the others' meeting completes without it; the failure travels on to whoever collects the workers' results. The wait itself has
  * a time-out, so even a worker that dies without deregistering (killed, stuck) cannot hold the others for ever.
  *
  * <p>With a {@code CyclicBarrier} the equivalent is {@code await(timeout, unit)}, plus handling
@@ -29,11 +29,15 @@ public final class GoodExample implements ShardedJob {
 
     @Override
     public void work(int shard, Shard task) throws Exception {
+        boolean processed = false;
         try {
             task.process(shard);
-        } catch (Exception failed) {
-            allProcessed.arriveAndDeregister();
-            throw failed;
+            processed = true;
+        } finally {
+            // In finally, not in catch (Exception): an Error (a failed assertion, OutOfMemoryError) must leave too.
+            if (!processed) {
+                allProcessed.arriveAndDeregister();
+            }
         }
         allProcessed.awaitAdvanceInterruptibly(allProcessed.arrive(), PATIENCE_SECONDS, TimeUnit.SECONDS);
         task.merge(shard);

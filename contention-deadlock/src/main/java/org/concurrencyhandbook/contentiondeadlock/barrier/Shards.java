@@ -14,6 +14,9 @@ import org.concurrencyhandbook.support.Verdict;
  * The scenario both examples run: three workers process three shards and meet before merging; shard 2's input is
  * corrupt, so its worker fails while processing — before the meeting point. The job gets two seconds; any worker still
  * running then is shown and released by interruption, so that no thread outlives the scenario.
+ *
+ * <p>The failure is an exception, as corrupt input usually is; the test also fails the shard with an {@code Error}
+ * (a failed assertion), which slips past a {@code catch (Exception)}.
  */
 final class Shards {
 
@@ -36,7 +39,23 @@ final class Shards {
         }
     }
 
+    /** How the corrupt shard fails. */
+    enum Failure {
+        EXCEPTION, ERROR;
+
+        RuntimeException orThrowError(int shard) {
+            if (this == ERROR) {
+                throw new AssertionError("shard " + shard + ": checksum mismatch");
+            }
+            return new IllegalStateException("shard " + shard + ": corrupt input");
+        }
+    }
+
     static Outcome run(IntFunction<ShardedJob> jobFor) throws InterruptedException {
+        return run(jobFor, Failure.EXCEPTION);
+    }
+
+    static Outcome run(IntFunction<ShardedJob> jobFor, Failure failure) throws InterruptedException {
         ShardedJob job = jobFor.apply(WORKERS);
         List<Integer> merged = new java.util.concurrent.CopyOnWriteArrayList<>();
         Map<Integer, String> failed = new ConcurrentHashMap<>();
@@ -44,7 +63,7 @@ final class Shards {
             @Override
             public void process(int shard) {
                 if (shard == FAILING_SHARD) {
-                    throw new IllegalStateException("shard " + shard + ": corrupt input");
+                    throw failure.orThrowError(shard);
                 }
             }
 
@@ -59,7 +78,7 @@ final class Shards {
             workers.add(Thread.ofPlatform().daemon().name("worker-" + shard).start(() -> {
                 try {
                     job.work(mine, task);
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
                     failed.put(mine, e.toString());
                 }
             }));

@@ -80,4 +80,33 @@ class BarrierTest {
         Evidence.rightFixHeld(reporter, fix, "every worker returned; merged %s; failed %s",
                 outcome.merged().stream().sorted().toList(), outcome.failed().keySet().stream().sorted().toList());
     }
+
+    static Stream<Fix<IntFunction<ShardedJob>>> everyFixThatHolds() {
+        return Stream.concat(Stream.of(Fix.of("GoodExample", GoodExample::new)), rightFixes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyFixThatHolds")
+    void everyFixHoldsWhenTheShardFailsWithAnErrorToo(Fix<IntFunction<ShardedJob>> fix, TestReporter reporter) throws Exception {
+        Shards.Outcome outcome = Shards.run(fix.make(), Shards.Failure.ERROR);
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(outcome.failed().get(Shards.FAILING_SHARD)).startsWith("java.lang.AssertionError");
+        Evidence.rightFixHeld(reporter, Fix.of(fix.name() + ", shard failing with an Error", fix.make()),
+                "every worker returned; failed %s", outcome.failed().keySet());
+    }
+
+    @Test
+    void aPhaserLeftOnlyInCatchExceptionHoldsTheOthersWhenTheShardFailsWithAnError(TestReporter reporter) throws Exception {
+        Fix<IntFunction<ShardedJob>> fix = Fix.of("Phaser left in catch (Exception), shard failing with an Error",
+                OtherJobs.PhaserLeftOnlyOnAnException::new);
+        Shards.Outcome withAnException = Shards.run(fix.make(), Shards.Failure.EXCEPTION);
+        Shards.Outcome withAnError = Shards.run(fix.make(), Shards.Failure.ERROR);
+
+        assertThat(withAnException.verdict()).as("it looks right while shards fail with exceptions").isEqualTo(Verdict.INVARIANT_HELD);
+        assertThat(withAnError.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(withAnError.stillWaiting()).containsExactly("worker-1", "worker-3");
+        Evidence.wrongFixCaught(reporter, fix, "%s still waiting after 2 s (with an exception, every worker returned)",
+                withAnError.stillWaiting());
+    }
 }

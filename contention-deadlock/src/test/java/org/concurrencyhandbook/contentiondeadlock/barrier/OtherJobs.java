@@ -36,6 +36,31 @@ final class OtherJobs {
     }
 
     /**
+     * Wrong: the {@code Phaser} left in {@code catch (Exception)}. It holds while shards fail with exceptions; a shard
+     * that fails with an {@code Error} skips the catch, never deregisters, and the others wait out their whole patience.
+     */
+    static final class PhaserLeftOnlyOnAnException implements ShardedJob {
+        private static final long PATIENCE_SECONDS = 10;
+        private final Phaser allProcessed;
+
+        PhaserLeftOnlyOnAnException(int workers) {
+            this.allProcessed = new Phaser(workers);
+        }
+
+        @Override
+        public void work(int shard, Shard task) throws Exception {
+            try {
+                task.process(shard);
+            } catch (Exception failed) {
+                allProcessed.arriveAndDeregister();
+                throw failed;
+            }
+            allProcessed.awaitAdvanceInterruptibly(allProcessed.arrive(), PATIENCE_SECONDS, TimeUnit.SECONDS);
+            task.merge(shard);
+        }
+    }
+
+    /**
      * Wrong: a {@code CountDownLatch} counted down after the work. It tempts because a latch "cannot break"; it fails
      * because a worker that throws never counts down, and {@code await()} waits for it for ever.
      */

@@ -142,8 +142,8 @@ final class Contention {
         System.out.printf("One worker alone: %.1f ns of CPU per increment. Two workers at once, each on its own slot:"
                 + " %.1f ns each (they overlapped %.0f%% of the time).%n", m.aloneNanos(), m.togetherNanos(), 50 * m.overlap());
         if (m.verdict() == Verdict.FAILURE_SHOWN) {
-            System.out.printf("FALSE SHARING: together, each increment cost %.1f times as much as alone — the two slots"
-                    + " share a cache line that the cores pass back and forth.%n", m.slowdown());
+            System.out.printf("FALSE SHARING: together, each increment cost %.1f times as much as alone — the slots"
+                    + " share a cache line with the array's length, and the cores pass it back and forth.%n", m.slowdown());
         } else if (m.verdict() == Verdict.INCONCLUSIVE) {
             String between = String.format("together, each increment cost %.1f times as much as alone: between %.1f and"
                     + " %.1f, neither a clear slowdown nor none", m.slowdown(), NOT_SLOWED_DOWN, SLOWED_DOWN);

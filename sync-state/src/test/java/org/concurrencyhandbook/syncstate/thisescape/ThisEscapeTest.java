@@ -81,8 +81,9 @@ class ThisEscapeTest {
     }
 
     /**
-     * The lint looks for escapes a subclass could observe: it warns on a public, non-final class with a public
-     * constructor, and says nothing about this final class, whose escape to another thread is just as real.
+     * The lint looks for escapes a subclass in another compilation could observe: it warns on a public, non-final
+     * class with a public or protected constructor, and says nothing about this final class, whose escape to another
+     * thread is just as real.
      */
     @Test
     void javacThisEscapeLintIsSilentOnTheFinalClassAndWarnsOnlyWhenASubclassCouldSeeTheEscape(@TempDir Path out) throws Exception {
@@ -90,6 +91,8 @@ class ThisEscapeTest {
         String subclassable = asWritten.replace("public final class BadExample", "public class BadExample")
                 .replace("    private BadExample(Feed feed", "    public BadExample(Feed feed");
         String subclassableButPrivate = asWritten.replace("public final class BadExample", "public class BadExample");
+        String subclassableProtected = subclassable.replace("    public BadExample(Feed feed", "    protected BadExample(Feed feed");
+        String subclassablePackagePrivate = subclassable.replace("    public BadExample(Feed feed", "    BadExample(Feed feed");
 
         assertThat(thisEscapeWarnings(asWritten, out)).as("final class, private constructor").isEmpty();
         assertThat(thisEscapeWarnings(subclassableButPrivate, out)).as("non-final class, private constructor").isEmpty();
@@ -97,6 +100,10 @@ class ThisEscapeTest {
                 .singleElement().satisfies(warning -> assertThat(warning)
                         .contains("possible 'this' escape before subclass is fully initialized")
                         .contains("feed.subscribe(this)"));
+        assertThat(thisEscapeWarnings(subclassableProtected, out)).as("public non-final class, protected constructor")
+                .singleElement().satisfies(warning -> assertThat(warning).contains("feed.subscribe(this)"));
+        assertThat(thisEscapeWarnings(subclassablePackagePrivate, out)).as("non-final class, package-private constructor")
+                .isEmpty();
     }
 
     private static List<String> thisEscapeWarnings(String source, Path out) {
