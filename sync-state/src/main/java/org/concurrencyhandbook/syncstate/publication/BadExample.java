@@ -38,6 +38,7 @@ public final class BadExample implements LazyConfig {
                 }
             }
         }
+        // Wrong too: a second racy read of the field, which the JMM lets return null after the first saw the object.
         return config;
     }
 

@@ -6,7 +6,9 @@ package org.concurrencyhandbook.syncstate.publication;
  * <p>Two rules, both needed. Build the object completely in a local variable and assign the field only when it is
  * finished, so that there is never a half-built object to see. And make the field {@code volatile}, so that the
  * assignment is a release: a caller on the fast path that sees the reference also sees every write made before it.
- * The local {@code result} also saves a second volatile read on the fast path.
+ * The fast path reads the field once, into the local {@code result}: two reads of a racy field may disagree (the
+ * second {@code null} after the first was not — the bad holder's {@code return config} allows it), and one volatile
+ * read is cheaper than two.
  *
  * <p>Simpler, when the object is a static singleton: the holder-class idiom ({@code private static class Holder {
  * static final Config INSTANCE = load(); }}) lets the JVM's class initialization do the locking and the publication.

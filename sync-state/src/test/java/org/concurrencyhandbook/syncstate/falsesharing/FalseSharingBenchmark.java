@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>HOW TO RUN THIS BENCHMARK (numbers in GUIDE.md §1.12):
  * <pre>
- * ./mvnw -q -pl sync-state -am test-compile exec:exec@jmh -Djmh.args="FalseSharingBenchmark -f 1 -wi 2 -i 3 -w 500ms -r 1s"
+ * ./mvnw -q -pl sync-state -am test-compile exec:exec@jmh -Djmh.args="FalseSharingBenchmark -f 3 -wi 3 -i 5 -w 1s -r 1s"
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <p>HOW TO RUN THIS BENCHMARK (numbers in GUIDE.md §1.3):
  * <pre>
- * ./mvnw -q -pl sync-state -am test-compile exec:exec@jmh -Djmh.args="DepositBenchmark -f 1 -wi 2 -i 3 -w 500ms -r 1s"
+ * ./mvnw -q -pl sync-state -am test-compile exec:exec@jmh -Djmh.args="DepositBenchmark -f 3 -wi 3 -i 5 -w 1s -r 1s"
  * </pre>
  */
 @State(Scope.Benchmark)
