@@ -3,7 +3,7 @@ package org.concurrencyhandbook.catalog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

@@ -3,7 +3,7 @@ package org.concurrencyhandbook.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.StallDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

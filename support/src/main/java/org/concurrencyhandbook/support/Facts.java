@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * How a scenario that must run in a JVM of its own — a monitor deadlock can never be undone — hands what it measured
  * to the test that started it: as named values in a properties file the test names, never as prose to be parsed. A
  * reader running the main sees only its sentences; the file is written only when {@value #FILE_PROPERTY} is set, as
- * {@link ChildJvm#collectingFacts()} does.
+ * the test harness's {@code ChildJvm.collectingFacts()} does.
  */
 public final class Facts {
 
@@ -41,7 +41,7 @@ public final class Facts {
     }
 
     /** What a child wrote, sorted by key; empty if it wrote nothing. */
-    static Map<String, String> read(Path file) {
+    public static Map<String, String> read(Path file) {
         Map<String, String> facts = new TreeMap<>();
         if (!Files.exists(file)) {
             return facts;

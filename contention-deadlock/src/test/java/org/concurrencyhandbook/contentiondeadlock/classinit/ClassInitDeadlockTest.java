@@ -3,7 +3,7 @@ package org.concurrencyhandbook.contentiondeadlock.classinit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;

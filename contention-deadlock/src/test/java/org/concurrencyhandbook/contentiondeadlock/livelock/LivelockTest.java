@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
+import org.concurrencyhandbook.testkit.LiveThreads;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class LivelockTest {
 
     @Test
     void politeWorkersInStepRetryForeverAndFinishNothing(TestReporter reporter) throws Exception {
-        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        LiveThreads before = LiveThreads.snapshot();
         PoliteWorkers.Outcome outcome = PoliteWorkers.run(BadExample::new);
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);

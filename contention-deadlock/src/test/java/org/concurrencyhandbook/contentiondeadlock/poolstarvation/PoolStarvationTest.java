@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.LiveThreads;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class PoolStarvationTest {
 
     @Test
     void tasksThatBlockOnSubtasksInTheirOwnPoolStarveIt(TestReporter reporter) throws Exception {
-        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        LiveThreads before = LiveThreads.snapshot();
         Reports.Outcome bad = Reports.run(BadExample::new);
 
         assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
@@ -54,7 +54,7 @@ class PoolStarvationTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillStarvesThePool(Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>> fix,
                                               TestReporter reporter) throws Exception {
-        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        LiveThreads before = LiveThreads.snapshot();
         Reports.Outcome outcome = Reports.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);

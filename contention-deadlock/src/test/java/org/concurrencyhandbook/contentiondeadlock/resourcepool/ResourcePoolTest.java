@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
+import org.concurrencyhandbook.testkit.LiveThreads;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class ResourcePoolTest {
 
     @Test
     void takingConnectionsOneAtATimeLeavesEveryTaskHoldingOneAndWaitingForAnother(TestReporter reporter) throws Exception {
-        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        LiveThreads before = LiveThreads.snapshot();
         Copies.Outcome bad = Copies.run(BadExample::new);
 
         assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
@@ -59,7 +59,7 @@ class ResourcePoolTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillFailsAtPeakLoad(Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>> fix,
                                                TestReporter reporter) throws Exception {
-        Probes.LiveThreads before = Probes.LiveThreads.snapshot();
+        LiveThreads before = LiveThreads.snapshot();
         Copies.Outcome outcome = Copies.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.concurrencyhandbook.syncstate.falsesharing.Contention.SLOWED_DOWN;
 
 import java.util.stream.Stream;
-import org.concurrencyhandbook.support.ChildJvm;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Conclusive;
 import org.concurrencyhandbook.testkit.Evidence;

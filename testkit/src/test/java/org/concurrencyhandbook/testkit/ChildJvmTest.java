@@ -1,6 +1,7 @@
-package org.concurrencyhandbook.support;
+package org.concurrencyhandbook.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.concurrencyhandbook.support.StallDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,7 +18,7 @@ class ChildJvmTest {
 
     @Test
     void capturesBothStreamsAndTheExitStatus() throws Exception {
-        ChildJvm.Result result = ChildJvm.of(Fixtures.ExitsWith.class).args("3").run();
+        ChildJvm.Result result = ChildJvm.of(ChildMains.ExitsWith.class).args("3").run();
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.timedOut()).isFalse();
@@ -35,7 +37,7 @@ class ChildJvmTest {
 
     @Test
     void handsBackTheFactsTheChildRecordedEvenIfItCrashedAfterwards() throws Exception {
-        ChildJvm.Result result = ChildJvm.of(Fixtures.RecordsFactsThenCrashes.class).collectingFacts().run();
+        ChildJvm.Result result = ChildJvm.of(ChildMains.RecordsFactsThenCrashes.class).collectingFacts().run();
 
         assertThat(result.verdict()).as("a crash is no verdict").isEmpty();
         assertThat(result.facts()).containsExactly(entry("cycle", "\"a\" -> \"b\" = bad"), entry("rounds", "3"));
@@ -46,12 +48,12 @@ class ChildJvmTest {
 
     @Test
     void aChildRunWithoutAskingForFactsHandsBackNone() throws Exception {
-        assertThat(ChildJvm.of(Fixtures.RecordsFactsThenCrashes.class).run().facts()).isEmpty();
+        assertThat(ChildJvm.of(ChildMains.RecordsFactsThenCrashes.class).run().facts()).isEmpty();
     }
 
     @Test
     void aChildThatNeverExitsIsKilledAtTheLimitWithItsDescendants() throws Exception {
-        ChildJvm.Result result = ChildJvm.of(Fixtures.NeverExits.class).timeout(Duration.ofSeconds(3)).run();
+        ChildJvm.Result result = ChildJvm.of(ChildMains.NeverExits.class).timeout(Duration.ofSeconds(3)).run();
 
         assertThat(result.timedOut()).as(result.describe()).isTrue();
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10));
@@ -67,7 +69,7 @@ class ChildJvmTest {
     @Test
     void anInterruptedCallerStillDestroysTheChild() throws Exception {
         long before = liveChildren();
-        ChildJvm child = ChildJvm.of(Fixtures.Sleeps.class).timeout(Duration.ofMinutes(5));
+        ChildJvm child = ChildJvm.of(ChildMains.Sleeps.class).timeout(Duration.ofMinutes(5));
         Thread caller = Thread.ofPlatform().start(() -> {
             try {
                 child.run();
@@ -84,13 +86,26 @@ class ChildJvmTest {
         assertThat(liveChildren()).isEqualTo(before);
     }
 
+    @Test
+    void aMonitorDeadlockIsDiagnosedAndTheDemoEndsByItself() throws Exception {
+        ChildJvm.Result demo = ChildJvm.of(ChildMains.MonitorDeadlock.class).timeout(Duration.ofSeconds(20))
+                .jvmArgs("-D" + StallDetector.THREAD_DUMP_PROPERTY + "=true").run();
+
+        assertThat(demo.exitCode()).as(demo.describe()).isEqualTo(1);
+        assertThat(demo.stdout())
+                .startsWith("DEADLOCK")
+                .contains("\"first\" holds left and waits to lock right, held by \"second\"")
+                .contains("-  waiting to lock right")
+                .contains("-  locked left")
+                .doesNotContain(StallDetector.howToAskForStacks())
+                .doesNotContain("got both");
+    }
+
     private static long liveChildren() {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
     }
 
-    private static void awaitLiveChildren(long count) throws InterruptedException {
-        for (int i = 0; i < 500 && liveChildren() != count; i++) {
-            Thread.sleep(20);
-        }
+    private static void awaitLiveChildren(long count) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> liveChildren() == count);
     }
 }

@@ -1,12 +1,16 @@
-package org.concurrencyhandbook.support;
+package org.concurrencyhandbook.testkit;
+
+import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.LockNames;
+import org.concurrencyhandbook.support.Watchdog;
 
 import java.time.Duration;
 import java.util.List;
 
-/** Main classes the support tests run in child JVMs. */
-final class Fixtures {
+/** Main classes the harness tests run in child JVMs. */
+final class ChildMains {
 
-    private Fixtures() {
+    private ChildMains() {
     }
 
     /** Prints to both streams and exits with the status given as its argument. */

@@ -1,4 +1,4 @@
-package org.concurrencyhandbook.support;
+package org.concurrencyhandbook.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.Verdict;
 
 /**
  * Runs a main class in a separate JVM — the same {@code java}, by default the same class path — with a time
