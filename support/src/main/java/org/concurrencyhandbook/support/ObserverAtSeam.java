@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Makes another thread look at shared state in the middle of an operation — the moment a real reader would have to be
@@ -25,7 +24,7 @@ public final class ObserverAtSeam {
     private final int looks;
     private final Semaphore lookNow = new Semaphore(0);
     private final AtomicInteger looksDone = new AtomicInteger();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Workers worker = new Workers();
     private volatile Thread observer;
 
     /** An observer, not yet started, that will look {@code looks} times. */
@@ -36,41 +35,42 @@ public final class ObserverAtSeam {
 
     /** Starts the observer; {@code look} is what it does each time it is handed a turn. */
     public void start(Runnable look) {
-        observer = Thread.ofPlatform().daemon().name(name).start(() -> {
-            try {
-                for (int i = 0; i < looks; i++) {
-                    if (!lookNow.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        throw new IllegalStateException("no operation reached its seam within " + PATIENCE.toSeconds() + " s");
-                    }
-                    look.run();
-                    looksDone.incrementAndGet();
+        observer = worker.add(name, () -> {
+            for (int i = 0; i < looks; i++) {
+                if (!tryAcquire(lookNow)) {
+                    throw new IllegalStateException("no operation reached its seam within " + PATIENCE.toSeconds() + " s");
                 }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+                look.run();
+                looksDone.incrementAndGet();
             }
         });
+        worker.startAll();
     }
 
     /** Called by the operating thread at the seam: the observer looks now, or queues on a lock this thread holds. */
     public void seamReached() {
         int before = looksDone.get();
         lookNow.release();
-        Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() > before || failure.get() != null, PATIENCE);
+        Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() > before || worker.anyFailed(), PATIENCE);
     }
 
     /** Waits until the observer has finished {@code count} looks in all (or has failed). */
     public void awaitLooks(int count) {
-        Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() >= count || failure.get() != null, PATIENCE);
+        Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() >= count || worker.anyFailed(), PATIENCE);
     }
 
     /** Joins the observer; rethrows what it threw. Returns the number of looks it made. */
     public int finish() throws InterruptedException {
-        if (!observer.join(PATIENCE)) {
-            throw new IllegalStateException(name + " did not finish");
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException(name + " failed", failure.get());
-        }
+        worker.awaitAll(PATIENCE);
         return looksDone.get();
+    }
+
+    private static boolean tryAcquire(Semaphore turn) {
+        try {
+            return turn.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a seam", e);
+        }
     }
 }

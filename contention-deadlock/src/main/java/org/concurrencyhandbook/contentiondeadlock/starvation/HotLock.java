@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Workers;
 
 /**
  * The scenario both examples run: a writer appends to the journal in a tight loop for as long as a reporter is still
@@ -48,25 +49,20 @@ final class HotLock {
         Bookkeeping books = new Bookkeeping();
         Journal journal = journalOn.apply(books::lockTaken);
         books.journal = journal;
-        books.writer = Thread.ofPlatform().daemon().name("writer").unstarted(() -> {
+        Workers workers = new Workers();
+        books.writer = workers.add("writer", () -> {
             for (int i = 1; books.waitedThrough.size() < READS && i <= MAX_APPENDS; i++) {
                 journal.append("entry " + i);
             }
         });
-        books.reporter = Thread.ofPlatform().daemon().name("reporter").unstarted(() -> {
+        books.reporter = workers.add("reporter", () -> {
             for (int i = 0; i < READS; i++) {
                 books.awaitWriterAtWork();
                 books.askedAt = books.writerTook;
                 journal.size();
             }
         });
-        books.writer.start();
-        books.reporter.start();
-        books.writer.join(LIMIT);
-        books.reporter.join(LIMIT);
-        if (books.writer.isAlive() || books.reporter.isAlive()) {
-            throw new IllegalStateException("the writer and the reporter did not finish within " + LIMIT.toSeconds() + " s");
-        }
+        workers.startAll().awaitAll(LIMIT);
         if (books.waitedThrough.size() < READS) {
             throw new IllegalStateException("the reporter made " + books.waitedThrough.size() + " of its " + READS + " reads");
         }

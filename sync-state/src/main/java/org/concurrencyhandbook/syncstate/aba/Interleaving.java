@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Workers;
 
 /**
  * The scenario every stack runs — the classic ABA schedule, forced: the stack holds A, B, C (A on top). A worker
@@ -58,27 +59,15 @@ final class Interleaving {
 
         List<String> popped = new ArrayList<>();
         AtomicReference<String> workerPopped = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = Thread.ofPlatform().daemon().name("worker").unstarted(() -> {
-            try {
-                workerPopped.set(stack.pop());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        worker.set(thread);
-        thread.start();
+        Workers workers = new Workers();
+        worker.set(workers.add("worker", () -> workerPopped.set(stack.pop())));
+        workers.startAll();
         await(workerAtTheSwap, "the worker never reached its compare-and-set");
         popped.add(stack.pop());
         popped.add(stack.pop());
         stack.push("X");
         othersDone.countDown();
-        if (!thread.join(PATIENCE)) {
-            throw new IllegalStateException("the worker did not finish its pop");
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the worker failed", failure.get());
-        }
+        workers.awaitAll(PATIENCE);
         popped.add(workerPopped.get());
         return account(pushed, popped, stack.contents());
     }

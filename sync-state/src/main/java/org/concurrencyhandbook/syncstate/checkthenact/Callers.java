@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Workers;
 
 /**
  * The scenario both examples run: four callers ask the registry for the client of one host, the last three while
@@ -45,6 +45,7 @@ final class Callers {
 
     static Outcome run(Function<ClientRegistry.Opener, ClientRegistry> registryOn) throws InterruptedException {
         AtomicInteger opened = new AtomicInteger();
+        Workers workers = new Workers();
         List<Thread> callers = new ArrayList<>();
         Set<Thread> inOpener = ConcurrentHashMap.newKeySet();
         CountDownLatch firstIsOpening = new CountDownLatch(1);
@@ -57,29 +58,14 @@ final class Callers {
         });
 
         List<ClientRegistry.Client> handedOut = new CopyOnWriteArrayList<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int c = 1; c <= CALLERS; c++) {
-            callers.add(Thread.ofPlatform().daemon().name("caller-" + c).unstarted(() -> {
-                try {
-                    handedOut.add(registry.clientFor(HOST));
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
+            callers.add(workers.add("caller-" + c, () -> handedOut.add(registry.clientFor(HOST))));
         }
         callers.getFirst().start();
         if (!firstIsOpening.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the first caller never started opening a client");
         }
-        callers.subList(1, CALLERS).forEach(Thread::start);
-        for (Thread caller : callers) {
-            if (!caller.join(PATIENCE.multipliedBy(2))) {
-                throw new IllegalStateException(caller.getName() + " did not finish");
-            }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a caller failed", failure.get());
-        }
+        workers.startAll().awaitAll(PATIENCE.multipliedBy(2));
         return new Outcome(opened.get(), (int) handedOut.stream().distinct().count());
     }
 

@@ -1,14 +1,12 @@
 package org.concurrencyhandbook.syncstate.lostupdate;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Workers;
 
 /**
  * The scenario both examples run: four tellers each deposit 2,500 × 1 € into one account that starts empty, so
@@ -49,29 +47,19 @@ public final class Tellers {
     public static Outcome run(Function<Ledger, Account> bank) throws InterruptedException {
         Phaser everyTellerAtTheLedger = new Phaser(TELLERS);
         Account account = bank.apply(amount -> awaitOtherTellers(everyTellerAtTheLedger));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> tellers = new ArrayList<>();
+        Workers tellers = new Workers();
         for (int t = 1; t <= TELLERS; t++) {
-            tellers.add(Thread.ofPlatform().daemon().name("teller-" + t).start(() -> {
+            tellers.add("teller-" + t, () -> {
                 try {
                     for (int d = 0; d < DEPOSITS_PER_TELLER; d++) {
                         account.deposit(AMOUNT);
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
                 } finally {
                     everyTellerAtTheLedger.arriveAndDeregister();
                 }
-            }));
+            });
         }
-        for (Thread teller : tellers) {
-            if (!teller.join(PATIENCE.multipliedBy(2))) {
-                throw new IllegalStateException(teller.getName() + " did not finish");
-            }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a teller failed", failure.get());
-        }
+        tellers.startAll().awaitAll(PATIENCE.multipliedBy(2));
         return new Outcome(TELLERS * DEPOSITS_PER_TELLER * AMOUNT, account.balance());
     }
 

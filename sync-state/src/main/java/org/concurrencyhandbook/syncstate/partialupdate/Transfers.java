@@ -1,12 +1,11 @@
 package org.concurrencyhandbook.syncstate.partialupdate;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencyhandbook.support.ObserverAtSeam;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Workers;
 
 /**
  * The scenario every bank runs, in two parts. Four accounts of 1,000 € each; money only moves between them, so the
@@ -59,34 +58,22 @@ final class Transfers {
             }
         }, () -> { });
         AtomicInteger refused = new AtomicInteger();
-        List<Thread> tellers = new ArrayList<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Workers tellers = new Workers();
         for (int t = 0; t < TELLERS; t++) {
             int teller = t;
-            tellers.add(Thread.ofPlatform().daemon().name("teller-" + t).start(() -> {
-                try {
-                    for (int i = 0; i < TRANSFERS_PER_TELLER; i++) {
-                        int from = (i + teller) % ACCOUNTS;
-                        int to = (from + 1 + i % (ACCOUNTS - 1)) % ACCOUNTS;
-                        try {
-                            bank.transfer(from, to, AMOUNT);
-                        } catch (Bank.Refused refusal) {
-                            refused.incrementAndGet();
-                        }
+            tellers.add("teller-" + t, () -> {
+                for (int i = 0; i < TRANSFERS_PER_TELLER; i++) {
+                    int from = (i + teller) % ACCOUNTS;
+                    int to = (from + 1 + i % (ACCOUNTS - 1)) % ACCOUNTS;
+                    try {
+                        bank.transfer(from, to, AMOUNT);
+                    } catch (Bank.Refused refusal) {
+                        refused.incrementAndGet();
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
                 }
-            }));
+            });
         }
-        for (Thread teller : tellers) {
-            if (!teller.join(PATIENCE)) {
-                throw new IllegalStateException(teller.getName() + " did not finish");
-            }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a teller failed", failure.get());
-        }
+        tellers.startAll().awaitAll(PATIENCE);
         long total = 0;
         for (int account = 0; account < bank.accounts(); account++) {
             total += bank.balance(account);

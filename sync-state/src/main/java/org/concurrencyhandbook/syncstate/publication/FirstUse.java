@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Workers;
 
 /**
  * The scenario both examples run, 100 times on a fresh holder: a loader thread calls {@code get()} first and starts
@@ -59,18 +60,14 @@ final class FirstUse {
                 default -> 2_000;
             };
         });
-        reader.set(Thread.ofPlatform().daemon().name("reader").unstarted(() -> {
+        Workers workers = new Workers();
+        reader.set(workers.add("reader", () -> {
             awaitQuietly(readerGo);
             Config seen = holder.get();
             readerSaw.set(seen.isComplete() ? "complete" : seen.toString());
         }));
-        reader.get().start();
-        Thread loader = Thread.ofPlatform().daemon().name("loader").start(holder::get);
-        loader.join(PATIENCE);
-        reader.get().join(PATIENCE);
-        if (loader.isAlive() || reader.get().isAlive() || readerSaw.get() == null) {
-            throw new IllegalStateException("the loader or the reader did not finish");
-        }
+        workers.add("loader", holder::get);
+        workers.startAll().awaitAll(PATIENCE);
         return readerSaw.get().equals("complete") ? null : readerSaw.get();
     }
 
