@@ -1,8 +1,5 @@
 package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
-import org.concurrencyhandbook.contentiondeadlock.lockordering.Account;
-import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
-
 /**
  * 2.10 Deadlocks the tools cannot see: virtual threads — the fixed bank of 2.1, run on virtual threads.
  *

@@ -3,25 +3,74 @@ package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
-import org.concurrencyhandbook.contentiondeadlock.lockordering.OppositeTransfers;
+import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.LockNames;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.support.Watchdog;
 
 /**
- * The scenario of 2.1 — opposite transfers, each thread's first transfer held until the other holds its first lock or
- * is blocked — on virtual threads. When the watchdog reports a stall, this asks every tool what it sees.
+ * The scenario of 2.1 on virtual threads: two accounts of 10,000 € each; one virtual thread makes 1,000 transfers of
+ * 1 € from the first to the second, another 1,000 from the second to the first. At its first transfer each thread,
+ * holding its first lock, waits until the other holds its first lock too or is blocked waiting for one — the deadlock
+ * made certain, where a lock order lets it through. A {@link Watchdog} reports a stall when no transfer has completed
+ * for a second (its deadlock check cannot see virtual threads); then this asks every tool what it sees.
  */
 final class VirtualTransfers {
 
+    static final int TRANSFERS_PER_THREAD = 1_000;
+    private static final long OPENING_BALANCE = 10_000;
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
+
     private VirtualTransfers() {
+    }
+
+    /** How the transfers ended, what the two accounts hold if they finished, and the threads that made them. */
+    record Outcome(Watchdog.Outcome watched, long total, List<Thread> threads) {
+        boolean completedAndConserved() {
+            return watched.kind() == Watchdog.Outcome.Kind.FINISHED && total == 2 * OPENING_BALANCE;
+        }
+    }
+
+    static Outcome run(Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
+        Account first = new Account(1, OPENING_BALANCE);
+        Account second = new Account(2, OPENING_BALANCE);
+        Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
+        List<Thread> workers = new ArrayList<>();
+        Bank bank = bankOn.apply(() -> {
+            Thread me = Thread.currentThread();
+            if (holdingFirstLock.add(me)) {
+                Await.arrivedOrBlocked(workers.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
+            }
+        });
+        LongAdder completed = new LongAdder();
+        workers.add(Thread.ofVirtual().name("transfer 1->2").unstarted(() -> transfers(bank, first, second, completed)));
+        workers.add(Thread.ofVirtual().name("transfer 2->1").unstarted(() -> transfers(bank, second, first, completed)));
+        Watchdog watchdog = Watchdog.watch(workers).onDeadlock().onNoProgress(completed::sum, NO_PROGRESS)
+                .naming(LockNames.of(first, first.toString()).and(second, second.toString()));
+        workers.forEach(Thread::start);
+        Watchdog.Outcome watched = watchdog.start().awaitOutcome(LIMIT);
+        long total = watched.kind() == Watchdog.Outcome.Kind.FINISHED ? first.balance + second.balance : -1;
+        return new Outcome(watched, total, List.copyOf(workers));
+    }
+
+    private static void transfers(Bank bank, Account from, Account to, LongAdder completed) {
+        for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
+            bank.transfer(from, to, 1);
+            completed.increment();
+        }
     }
 
     /** One thread as a JSON thread dump shows it: its state, the monitor it is blocked on, the monitors it owns. */
@@ -35,13 +84,13 @@ final class VirtualTransfers {
 
     static Verdict demonstrate(String example, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
         System.out.printf("2.10 Deadlocks the tools cannot see: virtual threads — %s%n", example);
-        OppositeTransfers.Outcome outcome = OppositeTransfers.run("synchronized on virtual threads", bankOn, Thread.ofVirtual());
+        Outcome outcome = run(bankOn);
         Facts.record("ended", outcome.watched().kind());
         Facts.record("total", outcome.total());
         Facts.record("afterMillis", outcome.watched().after().toMillis());
         if (outcome.completedAndConserved()) {
             System.out.printf("All %,d transfers completed on virtual threads in %d ms; the progress watchdog never fired.%n",
-                    2 * OppositeTransfers.TRANSFERS_PER_THREAD, outcome.watched().after().toMillis());
+                    2 * TRANSFERS_PER_THREAD, outcome.watched().after().toMillis());
             return Verdict.INVARIANT_HELD;
         }
         System.out.printf("Stalled after %d ms: no transfer has completed for a second.%n", outcome.watched().after().toMillis());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.contentiondeadlock.lockordering.Bank;
 import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
