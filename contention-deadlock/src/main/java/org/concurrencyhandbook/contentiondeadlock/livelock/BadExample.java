@@ -10,6 +10,13 @@ package org.concurrencyhandbook.contentiondeadlock.livelock;
  *
  * <p>Run it: {@code ./handbook 2.2}. A progress watchdog sees no job complete for a second while the attempts keep
  * climbing; the demo prints both counts and exits 4 (failure shown).
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.2} printed:
+ * <pre>
+ * Two polite workers, 100 copy jobs each; a job needs the scanner and the printer.
+ * Livelock (no progress) after 1059 ms: 0 of 200 jobs done, while the workers were refused 8,202 times (worker-1 4,101, worker-2 4,101) — busy, and getting nowhere.
+ * ThreadMXBean.findDeadlockedThreads(): no deadlock found — nobody waits for a lock; both keep trying.
+ * </pre>
  */
 public final class BadExample implements CopyRoom {
 
@@ -43,6 +50,6 @@ public final class BadExample implements CopyRoom {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        PoliteWorkers.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

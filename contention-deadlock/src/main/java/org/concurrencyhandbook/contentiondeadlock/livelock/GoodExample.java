@@ -13,6 +13,12 @@ package org.concurrencyhandbook.contentiondeadlock.livelock;
  * bound. When an order exists, use it.
  *
  * <p>Run it: {@code ./handbook 2.2}. It exits 0: every job done, each at its first attempt.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.2} printed:
+ * <pre>
+ * Two polite workers, 100 copy jobs each; a job needs the scanner and the printer.
+ * All 200 jobs done in 45 ms, in 200 attempts: 0 refused.
+ * </pre>
  */
 public final class GoodExample implements CopyRoom {
 
@@ -47,6 +53,6 @@ public final class GoodExample implements CopyRoom {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        PoliteWorkers.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -16,6 +16,25 @@ import java.util.List;
  *
  * <p>Run it: {@code ./handbook 2.1}. The watchdog finds each deadlock, says who holds and waits for which account,
  * and the demo exits 4 (failure shown) — its deadlocked threads are daemons, so they cannot keep the JVM alive.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.1} printed:
+ * <pre>
+ * Two threads, 1,000 transfers each between the same two accounts, in opposite directions.
+ *
+ * synchronized: deadlock, found by ThreadMXBean.findDeadlockedThreads() after 51 ms.
+ * Deadlock: 2 threads wait for each other
+ *   "transfer 1-&gt;2" holds account 1 and waits to lock account 2, held by "transfer 2-&gt;1", at BadExample.WithMonitors.transfer (BadExample.java:58)
+ *   "transfer 2-&gt;1" holds account 2 and waits to lock account 1, held by "transfer 1-&gt;2", at BadExample.WithMonitors.transfer (BadExample.java:58)
+ *   cycle: "transfer 1-&gt;2" -&gt; "transfer 2-&gt;1" -&gt; "transfer 1-&gt;2"
+ * (Full stacks: add --thread-dump to ./handbook, or -Dhandbook.threadDump=true to java.)
+ *
+ * ReentrantLock: deadlock, found by ThreadMXBean.findDeadlockedThreads() after 2 ms.
+ * Deadlock: 2 threads wait for each other
+ *   "transfer 1-&gt;2" holds account 1's lock and waits in ReentrantLock.lock for account 2's lock, held by "transfer 2-&gt;1", at BadExample.WithReentrantLocks.transfer (BadExample.java:78)
+ *   "transfer 2-&gt;1" holds account 2's lock and waits in ReentrantLock.lock for account 1's lock, held by "transfer 1-&gt;2", at BadExample.WithReentrantLocks.transfer (BadExample.java:78)
+ *   cycle: "transfer 1-&gt;2" -&gt; "transfer 2-&gt;1" -&gt; "transfer 1-&gt;2"
+ * (Full stacks: add --thread-dump to ./handbook, or -Dhandbook.threadDump=true to java.)
+ * </pre>
  */
 public final class BadExample {
 
@@ -69,7 +88,7 @@ public final class BadExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        OppositeTransfers.demonstrate("BadExample", List.of(new OppositeTransfers.Variant("synchronized", WithMonitors::new),
-                new OppositeTransfers.Variant("ReentrantLock", WithReentrantLocks::new))).exit();
+        Scenario.demonstrate("BadExample", List.of(new Scenario.Variant("synchronized", WithMonitors::new),
+                new Scenario.Variant("ReentrantLock", WithReentrantLocks::new))).exit();
     }
 }

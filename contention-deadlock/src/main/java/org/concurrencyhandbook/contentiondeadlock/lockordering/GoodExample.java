@@ -17,6 +17,15 @@ import java.util.concurrent.TimeUnit;
  * tries again. It never deadlocks; it may retry, and it needs a bound or a give-up in production.
  *
  * <p>Run it: {@code ./handbook 2.1}. It exits 0: every transfer completed and no money was created or lost.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.1} printed:
+ * <pre>
+ * Two threads, 1,000 transfers each between the same two accounts, in opposite directions.
+ *
+ * synchronized: all 2,000 transfers completed in 23 ms; the accounts hold 20,000 € together, as before.
+ *
+ * ReentrantLock: all 2,000 transfers completed in 40 ms; the accounts hold 20,000 € together, as before.
+ * </pre>
  */
 public final class GoodExample {
 
@@ -88,7 +97,7 @@ public final class GoodExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        OppositeTransfers.demonstrate("GoodExample", List.of(new OppositeTransfers.Variant("synchronized", WithMonitors::new),
-                new OppositeTransfers.Variant("ReentrantLock", WithReentrantLocks::new))).exit();
+        Scenario.demonstrate("GoodExample", List.of(new Scenario.Variant("synchronized", WithMonitors::new),
+                new Scenario.Variant("ReentrantLock", WithReentrantLocks::new))).exit();
     }
 }

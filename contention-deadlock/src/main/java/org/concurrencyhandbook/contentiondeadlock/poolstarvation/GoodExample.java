@@ -15,6 +15,11 @@ import java.util.concurrent.ExecutorService;
  * waiting — or, on JDK 21+, virtual threads, for which blocking costs no pool thread at all.
  *
  * <p>Run it: {@code ./handbook 2.5}. It exits 0: every report was built.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.5} printed:
+ * <pre>
+ * A pool of 2 threads built 2 reports at once: [report 1 with chart 1, report 2 with chart 2].
+ * </pre>
  */
 public final class GoodExample implements ReportBuilder {
 
@@ -36,6 +41,6 @@ public final class GoodExample implements ReportBuilder {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Reports.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -13,6 +13,13 @@ import java.util.Queue;
  *
  * <p>Run it: {@code ./handbook 2.4}. It prints the order in which the jobs finished and exits 4 (failure shown): the high-priority job
  * finished after every medium-priority one.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.4} printed:
+ * <pre>
+ * One worker thread, highest priority first. The nightly report (priority 1) holds the export connection when the alert (priority 10, needs the connection) and 20 thumbnails (priority 5) arrive.
+ * Finished, in order: [thumbnail-1, thumbnail-2, thumbnail-3, thumbnail-4, thumbnail-5, thumbnail-6, thumbnail-7, thumbnail-8, thumbnail-9, thumbnail-10, thumbnail-11, thumbnail-12, thumbnail-13, thumbnail-14, thumbnail-15, thumbnail-16, thumbnail-17, thumbnail-18, thumbnail-19, thumbnail-20, nightly-report, alert]
+ * PRIORITY INVERSION: the alert (priority 10) finished #22 of 22, after 20 thumbnails (priority 5) that ran while it waited for the nightly report (priority 1) they kept from finishing.
+ * </pre>
  */
 public final class BadExample implements ExportConnection {
 
@@ -48,6 +55,6 @@ public final class BadExample implements ExportConnection {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ReportServer.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -15,6 +15,13 @@ import java.util.Queue;
  * own. Simpler, when resources allow.
  *
  * <p>Run it: {@code ./handbook 2.4}. It exits 0: the high-priority job finished before every medium-priority one.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.4} printed:
+ * <pre>
+ * One worker thread, highest priority first. The nightly report (priority 1) holds the export connection when the alert (priority 10, needs the connection) and 20 thumbnails (priority 5) arrive.
+ * Finished, in order: [nightly-report, alert, thumbnail-1, thumbnail-2, thumbnail-3, thumbnail-4, thumbnail-5, thumbnail-6, thumbnail-7, thumbnail-8, thumbnail-9, thumbnail-10, thumbnail-11, thumbnail-12, thumbnail-13, thumbnail-14, thumbnail-15, thumbnail-16, thumbnail-17, thumbnail-18, thumbnail-19, thumbnail-20]
+ * The alert finished #2, before every thumbnail: it waited only for the report that held the connection, which ran at the alert's priority meanwhile.
+ * </pre>
  */
 public final class GoodExample implements ExportConnection {
 
@@ -53,6 +60,6 @@ public final class GoodExample implements ExportConnection {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ReportServer.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -17,6 +17,12 @@ import org.concurrencyhandbook.contentiondeadlock.resourcepool.ConnectionPool.Co
  * needs, or {@code acquire(n)} waits forever.
  *
  * <p>Run it: {@code ./handbook 2.8}. It exits 0: every copy completed.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.8} printed:
+ * <pre>
+ * 4 tasks copy 250 rows each; every copy needs two of the pool's 4 connections.
+ * All 1,000 copies completed in 66 ms, each with two distinct connections.
+ * </pre>
  */
 public final class GoodExample implements PairBorrower {
 
@@ -38,6 +44,6 @@ public final class GoodExample implements PairBorrower {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Copies.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -15,6 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Run it: {@code ./handbook 2.3}. It counts, for each of the reporter's reads, how many appends the writer made while
  * the reporter waited, and exits 4 (failure shown) when one read waited through more than two.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.3} printed:
+ * <pre>
+ * A writer appends in a tight loop while a reporter reads the size 10 times (at most 100,000 appends).
+ * The writer took the lock 4,897 times. The reporter's 10 reads waited through [2, 17, 10, 1, 24, 2, 437, 266, 1702, 2426] of its appends.
+ * STARVED: one read waited through 2,426 appends — the writer took the lock again and again while the reporter stood queued for it.
+ * </pre>
  */
 public final class BadExample implements Journal {
 
@@ -55,6 +62,6 @@ public final class BadExample implements Journal {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        HotLock.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

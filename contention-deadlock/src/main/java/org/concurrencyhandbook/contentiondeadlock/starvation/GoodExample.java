@@ -18,6 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * ignores fairness: it takes a free lock even when others are queued.
  *
  * <p>Run it: {@code ./handbook 2.3}. It exits 0: no read waited through more than two appends.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.3} printed:
+ * <pre>
+ * A writer appends in a tight loop while a reporter reads the size 10 times (at most 100,000 appends).
+ * The writer took the lock 11 times. The reporter's 10 reads waited through [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] of its appends.
+ * No read waited through more than 0 append(s): the reporter was served in turn.
+ * </pre>
  */
 public final class GoodExample implements Journal {
 
@@ -57,6 +64,6 @@ public final class GoodExample implements Journal {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        HotLock.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -12,6 +12,17 @@ package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
  * and the monitors each owns — from which the cycle can be read.
  *
  * <p>Run it: {@code ./handbook 2.10}. It exits 4 (failure shown) after printing the stall and the diagnosis.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 2.10} printed:
+ * <pre>
+ * Stalled after 1019 ms: no transfer has completed for a second.
+ * Thread.getState(): ["transfer 1-&gt;2" BLOCKED, "transfer 2-&gt;1" BLOCKED]
+ * ThreadMXBean.findDeadlockedThreads(): no deadlock found
+ * jcmd Thread.print: deadlock report none; the virtual threads are not listed
+ * jcmd Thread.dump_to_file -format=json lists them, with what each holds and waits for:
+ *   "transfer 1-&gt;2" virtual, BLOCKED on Account{@literal @}135fbaa4, owns [Account{@literal @}6d6f6e28]
+ *   "transfer 2-&gt;1" virtual, BLOCKED on Account{@literal @}6d6f6e28, owns [Account{@literal @}135fbaa4]
+ * </pre>
  */
 public final class BadExample implements Bank {
 
@@ -33,6 +44,6 @@ public final class BadExample implements Bank {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        VirtualTransfers.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every feed: a publisher and a rebalancer, each holding its first lock until the other holds its own
  * or is blocked. A monitor deadlock can never be undone, so every feed runs in a JVM of its own — the examples in their
  * mains, the other fixes in {@link OtherFeeds#main} — and hands back what it measured as
- * {@link org.concurrencyhandbook.support.Facts}, judged by {@link Callbacks.Outcome#verdict()}.
+ * {@link org.concurrencyhandbook.support.Facts}, judged by {@link Scenario.Outcome#verdict()}.
  */
 @Timeout(120)
 class AlienCallTest {
@@ -58,8 +58,8 @@ class AlienCallTest {
         ChildJvm.Result good = ChildJvm.of(GoodExample.class).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.longFact("published")).isEqualTo(Callbacks.STEPS);
-        assertThat(good.longFact("rebalances")).isEqualTo(Callbacks.STEPS);
+        assertThat(good.longFact("published")).isEqualTo(Scenario.STEPS);
+        assertThat(good.longFact("rebalances")).isEqualTo(Scenario.STEPS);
         Evidence.goodHeld(reporter, "all %,d prices published and %,d rebalances done in %s ms", good.longFact("published"),
                 good.longFact("rebalances"), good.fact("afterMillis"));
     }

@@ -28,7 +28,7 @@ final class OtherFeeds {
 
     public static void main(String[] args) throws InterruptedException {
         Fix<Function<PriceFeed.FirstLockHeld, PriceFeed>> fix = Fix.named(args[0], WRONG_FIXES, RIGHT_FIXES);
-        Callbacks.demonstrate(fix.name(), fix.make()).exit();
+        Scenario.demonstrate(fix.name(), fix.make()).exit();
     }
 
     /**

@@ -17,22 +17,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every job: three workers meet before merging, and shard 2 fails before the meeting point. The
  * invariant is that every worker returns and the failure is reported — merging the rest or failing the whole job are
  * both policies a fix may choose. Workers still waiting after two seconds are released by interruption inside the
- * scenario, so nothing outlives the test. Judged by {@link Shards.Outcome#verdict}, as the mains are.
+ * scenario, so nothing outlives the test. Judged by {@link Scenario.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class BarrierTest {
 
     @Test
     void aCyclicBarrierAwaitedWithoutATimeOutHoldsEveryOtherWorkerForEver(TestReporter reporter) throws Exception {
-        Shards.Outcome outcome = Shards.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.stillWaiting()).as("workers still waiting at the limit").containsExactly("worker-1", "worker-3");
-        assertThat(outcome.failed()).containsOnlyKeys(Shards.FAILING_SHARD);
+        assertThat(outcome.failed()).containsOnlyKeys(Scenario.FAILING_SHARD);
         assertThat(outcome.merged()).isEmpty();
         assertThat(outcome.waits()).hasSize(2).allMatch(line -> line.contains("waits in CyclicBarrier.await"));
         Evidence.badShowed(reporter, "%d of %d workers still waiting at the barrier after 2 s, nothing merged; the failure: %s",
-                outcome.stillWaiting().size(), Shards.WORKERS, outcome.failed().get(Shards.FAILING_SHARD));
+                outcome.stillWaiting().size(), Scenario.WORKERS, outcome.failed().get(Scenario.FAILING_SHARD));
     }
 
     static Stream<Fix<IntFunction<ShardedJob>>> wrongFixes() {
@@ -50,7 +50,7 @@ class BarrierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillHoldsTheOtherWorkersForEver(Fix<IntFunction<ShardedJob>> fix, TestReporter reporter) throws Exception {
-        Shards.Outcome outcome = Shards.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.stillWaiting()).containsExactly("worker-1", "worker-3");
@@ -59,24 +59,24 @@ class BarrierTest {
 
     @Test
     void aPhaserThatTheFailedWorkerLeavesLetsEveryWorkerReturnAndReportsTheFailure(TestReporter reporter) throws Exception {
-        Shards.Outcome outcome = Shards.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.stillWaiting()).isEmpty();
         assertThat(outcome.merged()).containsExactlyInAnyOrder(1, 3);
-        assertThat(outcome.failed()).containsOnlyKeys(Shards.FAILING_SHARD);
+        assertThat(outcome.failed()).containsOnlyKeys(Scenario.FAILING_SHARD);
         Evidence.goodHeld(reporter, "every worker returned: shards %s merged, shard %d's failure reported",
-                outcome.merged().stream().sorted().toList(), Shards.FAILING_SHARD);
+                outcome.merged().stream().sorted().toList(), Scenario.FAILING_SHARD);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixLetsEveryWorkerReturnAndReportsTheFailure(Fix<IntFunction<ShardedJob>> fix, TestReporter reporter)
             throws Exception {
-        Shards.Outcome outcome = Shards.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(outcome.failed()).containsKey(Shards.FAILING_SHARD);
+        assertThat(outcome.failed()).containsKey(Scenario.FAILING_SHARD);
         Evidence.rightFixHeld(reporter, fix, "every worker returned; merged %s; failed %s",
                 outcome.merged().stream().sorted().toList(), outcome.failed().keySet().stream().sorted().toList());
     }
@@ -88,10 +88,10 @@ class BarrierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyFixThatHolds")
     void everyFixHoldsWhenTheShardFailsWithAnErrorToo(Fix<IntFunction<ShardedJob>> fix, TestReporter reporter) throws Exception {
-        Shards.Outcome outcome = Shards.run(fix.make(), Shards.Failure.ERROR);
+        Scenario.Outcome outcome = Scenario.run(fix.make(), Scenario.Failure.ERROR);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(outcome.failed().get(Shards.FAILING_SHARD)).startsWith("java.lang.AssertionError");
+        assertThat(outcome.failed().get(Scenario.FAILING_SHARD)).startsWith("java.lang.AssertionError");
         Evidence.rightFixHeld(reporter, Fix.of(fix.name() + ", shard failing with an Error", fix.make()),
                 "every worker returned; failed %s", outcome.failed().keySet());
     }
@@ -100,8 +100,8 @@ class BarrierTest {
     void aPhaserLeftOnlyInCatchExceptionHoldsTheOthersWhenTheShardFailsWithAnError(TestReporter reporter) throws Exception {
         Fix<IntFunction<ShardedJob>> fix = Fix.of("Phaser left in catch (Exception), shard failing with an Error",
                 OtherJobs.PhaserLeftOnlyOnAnException::new);
-        Shards.Outcome withAnException = Shards.run(fix.make(), Shards.Failure.EXCEPTION);
-        Shards.Outcome withAnError = Shards.run(fix.make(), Shards.Failure.ERROR);
+        Scenario.Outcome withAnException = Scenario.run(fix.make(), Scenario.Failure.EXCEPTION);
+        Scenario.Outcome withAnError = Scenario.run(fix.make(), Scenario.Failure.ERROR);
 
         assertThat(withAnException.verdict()).as("it looks right while shards fail with exceptions").isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(withAnError.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);

@@ -24,11 +24,11 @@ final class OtherClassPairs {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case FORCED_ORDER -> FirstUse.demonstrate(FORCED_ORDER, () -> ForcedOrder.Currencies.QUOTED,
+            case FORCED_ORDER -> Scenario.demonstrate(FORCED_ORDER, () -> ForcedOrder.Currencies.QUOTED,
                     () -> ForcedOrder.ExchangeRates.QUOTES.size()).exit();
-            case VOLATILE_STATICS -> FirstUse.demonstrate(VOLATILE_STATICS, () -> VolatileStatics.Currencies.quoted,
+            case VOLATILE_STATICS -> Scenario.demonstrate(VOLATILE_STATICS, () -> VolatileStatics.Currencies.quoted,
                     () -> VolatileStatics.ExchangeRates.quotes.size()).exit();
-            case LAZY_HOLDER -> FirstUse.demonstrate(LAZY_HOLDER, LazyHolder.Currencies::quoted,
+            case LAZY_HOLDER -> Scenario.demonstrate(LAZY_HOLDER, LazyHolder.Currencies::quoted,
                     () -> LazyHolder.ExchangeRates.QUOTES.size()).exit();
             default -> throw new IllegalArgumentException("no pair named " + args[0]);
         }
@@ -44,7 +44,7 @@ final class OtherClassPairs {
             static final int QUOTED;
 
             static {
-                FirstUse.bothClassesInitializing();
+                Scenario.bothClassesInitializing();
                 try {
                     Class.forName(ExchangeRates.class.getName());
                 } catch (ClassNotFoundException e) {
@@ -59,7 +59,7 @@ final class OtherClassPairs {
             static final Map<String, Double> QUOTES;
 
             static {
-                FirstUse.bothClassesInitializing();
+                Scenario.bothClassesInitializing();
                 QUOTES = Currencies.CODES.stream().collect(Collectors.toMap(code -> code, code -> 1.0));
             }
         }
@@ -75,7 +75,7 @@ final class OtherClassPairs {
             static volatile int quoted;
 
             static {
-                FirstUse.bothClassesInitializing();
+                Scenario.bothClassesInitializing();
                 codes = List.of("EUR", "USD", "CHF", "JPY");
                 quoted = ExchangeRates.quotes.size();
             }
@@ -85,7 +85,7 @@ final class OtherClassPairs {
             static volatile Map<String, Double> quotes;
 
             static {
-                FirstUse.bothClassesInitializing();
+                Scenario.bothClassesInitializing();
                 quotes = Currencies.codes.stream().collect(Collectors.toMap(code -> code, code -> 1.0));
             }
         }
@@ -100,7 +100,7 @@ final class OtherClassPairs {
             static final List<String> CODES;
 
             static {
-                FirstUse.bothClassesInitializing();
+                Scenario.bothClassesInitializing();
                 CODES = List.of("EUR", "USD", "CHF", "JPY");
             }
 
@@ -117,7 +117,7 @@ final class OtherClassPairs {
             static final Map<String, Double> QUOTES;
 
             static {
-                FirstUse.bothClassesInitializing();
+                Scenario.bothClassesInitializing();
                 QUOTES = Currencies.CODES.stream().collect(Collectors.toMap(code -> code, code -> 1.0));
             }
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One scenario for every copy room: two polite workers held in step, 100 jobs each, a watchdog on progress. The bad room
  * and the tempting wrong fixes make no job for a second while the workers are refused again and again; the good room
- * and the other fix finish every job. Judged by {@link PoliteWorkers.Outcome#verdict}, as the mains are; the scenario
+ * and the other fix finish every job. Judged by {@link Scenario.Outcome#verdict}, as the mains are; the scenario
  * releases its workers at the end, so none outlives the test.
  */
 @Timeout(120)
@@ -35,11 +35,11 @@ class LivelockTest {
     @Test
     void politeWorkersInStepRetryForeverAndFinishNothing(TestReporter reporter) throws Exception {
         LiveThreads before = LiveThreads.snapshot();
-        PoliteWorkers.Outcome outcome = PoliteWorkers.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.ended()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
-        assertThat(outcome.jobsDone()).isLessThan(2L * PoliteWorkers.JOBS_PER_WORKER);
+        assertThat(outcome.jobsDone()).isLessThan(2L * Scenario.JOBS_PER_WORKER);
         assertThat(outcome.refusedWorker1()).as("worker-1's refusals").isGreaterThanOrEqualTo(100);
         assertThat(outcome.refusedWorker2()).as("worker-2's refusals").isGreaterThanOrEqualTo(100);
         assertThat(outcome.deadlockFound()).as("ThreadMXBean sees a deadlock").isFalse();
@@ -51,7 +51,7 @@ class LivelockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStaysInStep(Fix<Function<CopyRoom.Attempt, CopyRoom>> fix, TestReporter reporter) throws Exception {
-        PoliteWorkers.Outcome outcome = PoliteWorkers.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.ended()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
@@ -61,10 +61,10 @@ class LivelockTest {
 
     @Test
     void oneOrderForEveryoneFinishesEveryJobAtItsFirstAttempt(TestReporter reporter) throws Exception {
-        PoliteWorkers.Outcome outcome = PoliteWorkers.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(outcome.attempts()).isEqualTo(2L * PoliteWorkers.JOBS_PER_WORKER);
+        assertThat(outcome.attempts()).isEqualTo(2L * Scenario.JOBS_PER_WORKER);
         assertThat(outcome.refused()).isZero();
         Evidence.goodHeld(reporter, "all %d jobs done in %d attempts: %d refused", outcome.jobsDone(), outcome.attempts(),
                 outcome.refused());
@@ -73,7 +73,7 @@ class LivelockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixFinishesEveryJob(Fix<Function<CopyRoom.Attempt, CopyRoom>> fix, TestReporter reporter) throws Exception {
-        PoliteWorkers.Outcome outcome = PoliteWorkers.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all %d jobs done, %d refused", outcome.jobsDone(), outcome.refused());

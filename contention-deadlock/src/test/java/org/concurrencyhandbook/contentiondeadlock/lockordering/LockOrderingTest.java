@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every bank: opposite transfers between two accounts, with each thread's first transfer held until
  * the other holds its first lock or is blocked. A deadlock on monitors can never be undone, so every bank runs in a JVM
  * of its own — the examples in their mains, the other fixes in {@link OtherBanks#main} — and hands back what it
- * measured as {@link org.concurrencyhandbook.support.Facts}, judged by {@link OppositeTransfers.Outcome#verdict()}.
+ * measured as {@link org.concurrencyhandbook.support.Facts}, judged by {@link Scenario.Outcome#verdict()}.
  */
 @Timeout(120)
 class LockOrderingTest {
@@ -71,7 +71,7 @@ class LockOrderingTest {
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         for (String variant : new String[] {"synchronized", "ReentrantLock"}) {
             assertThat(good.fact(variant + ".ended")).as(variant).isEqualTo("FINISHED");
-            assertThat(good.longFact(variant + ".total")).as(variant).isEqualTo(2 * OppositeTransfers.OPENING_BALANCE);
+            assertThat(good.longFact(variant + ".total")).as(variant).isEqualTo(2 * Scenario.OPENING_BALANCE);
         }
         Evidence.goodHeld(reporter, "all 2,000 transfers completed, 20,000 € conserved: lock order in %s ms, tryLock in %s ms",
                 good.fact("synchronized.afterMillis"), good.fact("ReentrantLock.afterMillis"));
@@ -84,7 +84,7 @@ class LockOrderingTest {
         ChildJvm.Result run = ChildJvm.of(OtherBanks.class).args(fix.name()).collectingFacts().run();
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(run.longFact(fix.name() + ".total")).isEqualTo(2 * OppositeTransfers.OPENING_BALANCE);
+        assertThat(run.longFact(fix.name() + ".total")).isEqualTo(2 * Scenario.OPENING_BALANCE);
         Evidence.rightFixHeld(reporter, fix, "all 2,000 transfers in %s ms, 20,000 € conserved", run.fact(fix.name() + ".afterMillis"));
     }
 }

@@ -26,7 +26,7 @@ final class OtherBanks {
 
     public static void main(String[] args) throws InterruptedException {
         Fix<Function<Bank.FirstLockHeld, Bank>> fix = Fix.named(args[0], WRONG_FIXES, RIGHT_FIXES);
-        OppositeTransfers.demonstrate(fix.name(), List.of(new OppositeTransfers.Variant(fix.name(), fix.make()))).exit();
+        Scenario.demonstrate(fix.name(), List.of(new Scenario.Variant(fix.name(), fix.make()))).exit();
     }
 
     /**

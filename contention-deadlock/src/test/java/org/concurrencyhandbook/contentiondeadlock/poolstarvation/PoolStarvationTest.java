@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One scenario for every builder: a pool of two threads builds two reports, both report tasks running before either
- * asks for its chart. Judged by {@link Reports.Outcome#verdict()}, as the mains are; the scenario tears its pool down
+ * asks for its chart. Judged by {@link Scenario.Outcome#verdict()}, as the mains are; the scenario tears its pool down
  * with {@code shutdownNow()}, and the test checks that no thread outlives it.
  */
 @Timeout(120)
@@ -36,11 +36,11 @@ class PoolStarvationTest {
     @Test
     void tasksThatBlockOnSubtasksInTheirOwnPoolStarveIt(TestReporter reporter) throws Exception {
         LiveThreads before = LiveThreads.snapshot();
-        Reports.Outcome bad = Reports.run(BadExample::new);
+        Scenario.Outcome bad = Scenario.run(BadExample::new);
 
         assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(bad.built()).isEmpty();
-        assertThat(bad.busy()).as("busy pool threads").isEqualTo(Reports.POOL_SIZE);
+        assertThat(bad.busy()).as("busy pool threads").isEqualTo(Scenario.POOL_SIZE);
         assertThat(bad.queued()).as("queued tasks").isPositive();
         assertThat(bad.waitingIn()).containsOnly("FutureTask.get");
         assertThat(bad.deadlockFound()).as("ThreadMXBean sees a deadlock").isFalse();
@@ -55,7 +55,7 @@ class PoolStarvationTest {
     void aTemptingWrongFixStillStarvesThePool(Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>> fix,
                                               TestReporter reporter) throws Exception {
         LiveThreads before = LiveThreads.snapshot();
-        Reports.Outcome outcome = Reports.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
@@ -67,18 +67,18 @@ class PoolStarvationTest {
 
     @Test
     void nonBlockingCompositionBuildsEveryReportOnTheSamePool(TestReporter reporter) throws Exception {
-        Reports.Outcome good = Reports.run(GoodExample::new);
+        Scenario.Outcome good = Scenario.run(GoodExample::new);
 
         assertThat(good.verdict()).as("%s", good).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(good.built()).isEqualTo(Reports.EXPECTED);
-        Evidence.goodHeld(reporter, "a pool of %d threads built %s", Reports.POOL_SIZE, good.built());
+        assertThat(good.built()).isEqualTo(Scenario.EXPECTED);
+        Evidence.goodHeld(reporter, "a pool of %d threads built %s", Scenario.POOL_SIZE, good.built());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixBuildsEveryReport(Fix<BiFunction<ExecutorService, ReportBuilder.ReportStarted, ReportBuilder>> fix,
                                               TestReporter reporter) throws Exception {
-        Reports.Outcome outcome = Reports.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "built %s", outcome.built());

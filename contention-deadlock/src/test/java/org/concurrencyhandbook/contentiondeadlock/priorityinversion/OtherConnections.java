@@ -94,7 +94,7 @@ final class OtherConnections {
 
         @Override
         void took(Job job) {
-            job.inherit(ReportServer.HIGH);
+            job.inherit(Scenario.HIGH);
         }
 
         @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every export connection: a low-priority job holds the connection when a high-priority job that
  * needs it and 20 medium-priority jobs that do not arrive on a one-thread priority executor. Everything is queued from
  * the worker thread, so the order in which the jobs finish is the same on every run; judged by
- * {@link ReportServer.Outcome#verdict()}, as the mains are.
+ * {@link Scenario.Outcome#verdict()}, as the mains are.
  */
 @Timeout(60)
 class PriorityInversionTest {
@@ -33,24 +33,24 @@ class PriorityInversionTest {
 
     @Test
     void theHighPriorityJobWaitsForEveryMediumJobThroughTheLowOneItNeeds(TestReporter reporter) throws Exception {
-        ReportServer.Outcome bad = ReportServer.run(BadExample::new);
+        Scenario.Outcome bad = Scenario.run(BadExample::new);
 
         assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(bad.allFinished()).isTrue();
         assertThat(bad.thumbnailsBeforeAlert()).as("medium-priority jobs finished before the alert: %s", bad.finished())
-                .isEqualTo(ReportServer.MEDIUM_JOBS);
-        assertThat(bad.finished().indexOf(ReportServer.ALERT)).as("the alert finishes right after the report that held the connection")
-                .isEqualTo(bad.finished().indexOf(ReportServer.REPORT) + 1);
+                .isEqualTo(Scenario.MEDIUM_JOBS);
+        assertThat(bad.finished().indexOf(Scenario.ALERT)).as("the alert finishes right after the report that held the connection")
+                .isEqualTo(bad.finished().indexOf(Scenario.REPORT) + 1);
         Evidence.badShowed(reporter, "the alert (priority %d) finished #%d of %d, after all %d medium-priority jobs, waiting for"
-                + " the priority-%d report they kept from running", ReportServer.HIGH, bad.alertFinishedAt(), bad.finished().size(),
-                bad.thumbnailsBeforeAlert(), ReportServer.LOW);
+                + " the priority-%d report they kept from running", Scenario.HIGH, bad.alertFinishedAt(), bad.finished().size(),
+                bad.thumbnailsBeforeAlert(), Scenario.LOW);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixLeavesTheAlertBehindTheThumbnails(Fix<Function<PriorityExecutor, ExportConnection>> fix,
                                                            TestReporter reporter) throws Exception {
-        ReportServer.Outcome outcome = ReportServer.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.wrongFixCaught(reporter, fix, "the alert finished #%d, after %d thumbnails", outcome.alertFinishedAt(),
@@ -59,18 +59,18 @@ class PriorityInversionTest {
 
     @Test
     void priorityInheritanceLetsTheHighPriorityJobFinishBeforeEveryMediumJob(TestReporter reporter) throws Exception {
-        ReportServer.Outcome good = ReportServer.run(GoodExample::new);
+        Scenario.Outcome good = Scenario.run(GoodExample::new);
 
         assertThat(good.verdict()).as("%s", good).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.goodHeld(reporter, "the alert finished #%d, before all %d medium-priority jobs: the report inherited its priority",
-                good.alertFinishedAt(), ReportServer.MEDIUM_JOBS);
+                good.alertFinishedAt(), Scenario.MEDIUM_JOBS);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixLetsTheAlertFinishFirst(Fix<Function<PriorityExecutor, ExportConnection>> fix,
                                                     TestReporter reporter) throws Exception {
-        ReportServer.Outcome outcome = ReportServer.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "the alert finished #%d, before every thumbnail", outcome.alertFinishedAt());

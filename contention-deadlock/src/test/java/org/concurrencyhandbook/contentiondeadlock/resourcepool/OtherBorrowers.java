@@ -115,7 +115,7 @@ final class OtherBorrowers {
      * among them there is always a connection left for one task's second: T × (C − 1) + 1 ≤ pool, with T = 3, C = 2.
      */
     static final class GateOfThreeTasks implements PairBorrower {
-        private final Semaphore holders = new Semaphore(Copies.CONNECTIONS - 1);
+        private final Semaphore holders = new Semaphore(Scenario.CONNECTIONS - 1);
         private final FirstConnectionHeld firstConnectionHeld;
 
         GateOfThreeTasks(FirstConnectionHeld firstConnectionHeld) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One scenario for every borrower: four tasks, a pool of four connections, two connections per copy, every task holding
- * what it took first until the others hold theirs or are blocked. Judged by {@link Copies.Outcome#verdict()}, as the
+ * what it took first until the others hold theirs or are blocked. Judged by {@link Scenario.Outcome#verdict()}, as the
  * mains are; the scenario interrupts its tasks at the end, so none outlives the test.
  */
 @Timeout(120)
@@ -39,20 +39,20 @@ class ResourcePoolTest {
     @Test
     void takingConnectionsOneAtATimeLeavesEveryTaskHoldingOneAndWaitingForAnother(TestReporter reporter) throws Exception {
         LiveThreads before = LiveThreads.snapshot();
-        Copies.Outcome bad = Copies.run(BadExample::new);
+        Scenario.Outcome bad = Scenario.run(BadExample::new);
 
         assertThat(bad.verdict()).as("%s", bad).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(bad.ended()).isEqualTo(Watchdog.Outcome.Kind.NO_PROGRESS);
         assertThat(bad.copied()).isZero();
         assertThat(bad.freeConnections()).isZero();
-        assertThat(bad.waitingForPermit()).isEqualTo(Copies.TASKS);
+        assertThat(bad.waitingForPermit()).isEqualTo(Scenario.TASKS);
         assertThat(bad.holders()).containsOnlyKeys("copier-1", "copier-2", "copier-3", "copier-4");
         assertThat(bad.holders().values()).allSatisfy(held -> assertThat(held).hasSize(1));
         assertThat(bad.deadlockFound()).as("ThreadMXBean sees a deadlock").isFalse();
         assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
         Evidence.badShowed(reporter, "%s after %d ms: %d copies, %d of %d connections free, %d tasks waiting for a permit,"
                 + " each holding one (%s); ThreadMXBean: no deadlock", bad.ended(), bad.after().toMillis(), bad.copied(),
-                bad.freeConnections(), Copies.CONNECTIONS, bad.waitingForPermit(), bad.holders());
+                bad.freeConnections(), Scenario.CONNECTIONS, bad.waitingForPermit(), bad.holders());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,21 +60,21 @@ class ResourcePoolTest {
     void aTemptingWrongFixStillFailsAtPeakLoad(Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>> fix,
                                                TestReporter reporter) throws Exception {
         LiveThreads before = LiveThreads.snapshot();
-        Copies.Outcome outcome = Copies.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
         Evidence.wrongFixCaught(reporter, fix, "%s after %d ms: %,d of %,d copies, %d tasks gave up%s", outcome.ended(),
-                outcome.after().toMillis(), outcome.copied(), Copies.TASKS * Copies.COPIES_PER_TASK, outcome.gaveUp().size(),
+                outcome.after().toMillis(), outcome.copied(), Scenario.TASKS * Scenario.COPIES_PER_TASK, outcome.gaveUp().size(),
                 outcome.gaveUp().values().stream().findFirst().map(failure -> " (" + failure.getMessage() + ")").orElse(""));
     }
 
     @Test
     void takingBothConnectionsAtOnceLetsEveryCopyComplete(TestReporter reporter) throws Exception {
-        Copies.Outcome good = Copies.run(GoodExample::new);
+        Scenario.Outcome good = Scenario.run(GoodExample::new);
 
         assertThat(good.verdict()).as("%s", good).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(good.freeConnections()).isEqualTo(Copies.CONNECTIONS);
+        assertThat(good.freeConnections()).isEqualTo(Scenario.CONNECTIONS);
         Evidence.goodHeld(reporter, "all %,d copies completed in %d ms", good.copied(), good.after().toMillis());
     }
 
@@ -82,7 +82,7 @@ class ResourcePoolTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixCompletesEveryCopy(Fix<Function<PairBorrower.FirstConnectionHeld, PairBorrower>> fix,
                                                TestReporter reporter) throws Exception {
-        Copies.Outcome outcome = Copies.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.holders()).isEqualTo(Map.of());

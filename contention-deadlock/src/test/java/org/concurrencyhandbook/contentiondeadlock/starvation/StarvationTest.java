@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One scenario for every journal: a writer re-taking the lock in a tight loop, a reporter asking for it ten times while
- * queued and asleep. A lock that serves in turn lets each read wait through at most {@value HotLock#FAIR_BOUND}
+ * queued and asleep. A lock that serves in turn lets each read wait through at most {@value Scenario#FAIR_BOUND}
  * appends; the bad journal and each tempting wrong fix let at least one read wait through more. Judged by
- * {@link HotLock.Outcome#verdict}, as the mains are.
+ * {@link Scenario.Outcome#verdict}, as the mains are.
  */
 @Timeout(120)
 class StarvationTest {
@@ -35,19 +35,19 @@ class StarvationTest {
 
     @Test
     void aNonFairLockLetsTheWriterOvertakeTheQueuedReporterAgainAndAgain(TestReporter reporter) throws Exception {
-        HotLock.Outcome outcome = HotLock.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.badShowed(reporter, "the queued reporter's 10 reads waited through %,d of the writer's %,d appends (longest %,d);"
                 + " a fair lock allows at most %d per read", outcome.total(), outcome.writerTook(), outcome.longest(),
-                HotLock.FAIR_BOUND);
+                Scenario.FAIR_BOUND);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillLetsTheWriterOvertake(Fix<Function<Journal.LockTaken, Journal>> fix, TestReporter reporter)
             throws Exception {
-        HotLock.Outcome outcome = HotLock.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         // An unfair lock allows overtaking; it does not promise it. Under load, with the writer descheduled, a monitor
         // let the reporter in at once in 2 of 300 runs (writer took the lock 19 times in all): not shown, not passed.
@@ -61,10 +61,10 @@ class StarvationTest {
 
     @Test
     void aFairLockServesTheReporterInTurn(TestReporter reporter) throws Exception {
-        HotLock.Outcome outcome = HotLock.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(outcome.waitedThrough()).hasSize(HotLock.READS).allMatch(n -> n <= HotLock.FAIR_BOUND);
+        assertThat(outcome.waitedThrough()).hasSize(Scenario.READS).allMatch(n -> n <= Scenario.FAIR_BOUND);
         Evidence.goodHeld(reporter, "each of the reporter's 10 reads waited through at most %d append(s): %s",
                 outcome.longest(), outcome.waitedThrough());
     }
@@ -73,7 +73,7 @@ class StarvationTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixServesTheReporterInTurn(Fix<Function<Journal.LockTaken, Journal>> fix, TestReporter reporter)
             throws Exception {
-        HotLock.Outcome outcome = HotLock.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "each read waited through at most %d append(s)", outcome.longest());

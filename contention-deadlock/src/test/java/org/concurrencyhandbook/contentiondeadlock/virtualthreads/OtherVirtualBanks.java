@@ -94,6 +94,6 @@ final class OtherVirtualBanks {
 
     public static void main(String[] args) throws InterruptedException {
         Fix<Function<Bank.FirstLockHeld, Bank>> fix = Fix.named(args[0], WRONG_FIXES, RIGHT_FIXES);
-        VirtualTransfers.demonstrate(fix.name(), fix.make()).exit();
+        Scenario.demonstrate(fix.name(), fix.make()).exit();
     }
 }

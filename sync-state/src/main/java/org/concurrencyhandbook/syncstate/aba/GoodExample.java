@@ -19,6 +19,13 @@ import java.util.concurrent.atomic.AtomicStampedReference;
  * thread holds it — which is why ABA is rare in everyday Java. {@code ConcurrentLinkedDeque} and friends rely on that.
  *
  * <p>Run it: {@code ./handbook 1.11}. It exits 0: every item pushed was popped once or is still on the stack.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.11} printed:
+ * <pre>
+ * Stack [A, B, C]. A worker read "top A, next B" and paused before its CAS; meanwhile another thread popped A, popped B and pushed X. Then the worker's CAS ran.
+ * Pushed [C, B, A, X]; popped [A, B, X] (the worker's pop last); left on the stack [C].
+ * Every item was popped once or is still on the stack once: the stale CAS failed and the worker retried.
+ * </pre>
  */
 public final class GoodExample implements WorkStack {
 
@@ -76,6 +83,6 @@ public final class GoodExample implements WorkStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Interleaving.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -12,10 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own. The later {@code put}s overwrite the earlier ones, so callers hold different clients and the overwritten
  * ones are never closed: a leaked connection, two "singletons", a duplicate charge — whatever the act was.
  *
- * <p>Opening a client takes time (a TCP and TLS handshake, say), and that is the window. {@link Callers} keeps it
+ * <p>Opening a client takes time (a TCP and TLS handshake, say), and that is the window. {@link Scenario} keeps it
  * open until every caller has made its check, so the race is lost on every run.
  *
  * <p>Run it: {@code ./handbook 1.1}. It exits 4 (failure shown) because one host got several clients.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.1} printed:
+ * <pre>
+ * 4 callers asked for the client of db.internal:5432; the last 3 asked while the first was being opened.
+ * Clients opened: 4. Different clients handed out: 4.
+ * DUPLICATES: 4 clients were opened for one host; the registry keeps one, so 3 leaked — every caller checked "is there a client?" before any had been stored.
+ * </pre>
  */
 public final class BadExample implements ClientRegistry {
 
@@ -36,6 +43,6 @@ public final class BadExample implements ClientRegistry {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Callers.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

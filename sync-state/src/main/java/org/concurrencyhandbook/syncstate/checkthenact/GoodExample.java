@@ -18,6 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * cost of serializing every lookup.
  *
  * <p>Run it: {@code ./handbook 1.1}. It exits 0: one client per host.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.1} printed:
+ * <pre>
+ * 4 callers asked for the client of db.internal:5432; the last 3 asked while the first was being opened.
+ * Clients opened: 1. Different clients handed out: 1.
+ * Exactly one client was opened, and every caller got it.
+ * </pre>
  */
 public final class GoodExample implements ClientRegistry {
 
@@ -34,6 +41,6 @@ public final class GoodExample implements ClientRegistry {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Callers.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

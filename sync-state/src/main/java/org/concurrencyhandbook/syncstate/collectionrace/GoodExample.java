@@ -16,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Collections.synchronizedMap} is also correct, but serializes every access.
  *
  * <p>Run it: {@code ./handbook 1.2}. It exits 0: every order of every round is in the index.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.2} printed:
+ * <pre>
+ * 2 loaders, started together, each added 50,000 orders (ids nobody else used) to a fresh index, round after round.
+ * In all 39 rounds (20 with the loaders overlapping for at least half of the shorter run), all 100,000 orders were in the index and size() agreed.
+ * </pre>
  */
 public final class GoodExample implements OrderIndex {
 
@@ -37,6 +43,6 @@ public final class GoodExample implements OrderIndex {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Loaders.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -13,6 +13,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Run it: {@code ./handbook 1.12}. It exits 4 (failure shown) because two workers ran several times slower together
  * than one alone (3 when the machine never let them run at the same time).
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.12} printed:
+ * <pre>
+ * One worker alone: 2.6 ns of CPU per increment. Two workers at once, each on its own slot: 8.3 ns each (they overlapped 93% of the time).
+ * FALSE SHARING: together, each increment cost 3.1 times as much as alone — the slots share a cache line with the array's length, and the cores pass it back and forth.
+ * </pre>
  */
 public final class BadExample implements HitSlots {
 
@@ -30,6 +36,6 @@ public final class BadExample implements HitSlots {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Contention.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

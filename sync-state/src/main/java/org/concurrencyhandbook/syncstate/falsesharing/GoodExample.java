@@ -17,6 +17,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * variable and publish once, or use {@code LongAdder}, whose cells are {@code @Contended} inside the JDK.
  *
  * <p>Run it: {@code ./handbook 1.12}. It exits 0: two workers ran about as fast together as one alone.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.12} printed:
+ * <pre>
+ * One worker alone: 2.6 ns of CPU per increment. Two workers at once, each on its own slot: 2.4 ns each (they overlapped 98% of the time).
+ * Together, each increment cost 0.9 times as much as alone: the workers did not slow each other down.
+ * </pre>
  */
 public final class GoodExample implements HitSlots {
 
@@ -40,6 +46,6 @@ public final class GoodExample implements HitSlots {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Contention.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

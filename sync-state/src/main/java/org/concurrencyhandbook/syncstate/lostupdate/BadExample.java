@@ -10,9 +10,16 @@ package org.concurrencyhandbook.syncstate.lostupdate;
  *
  * <p>The ledger call is the window. In production the window is opened by anything that takes time between the
  * read and the write — I/O, a GC pause, the scheduler taking the CPU away — and on two cores it opens by itself
- * thousands of times a second. {@link Tellers} makes it open on every deposit, so the loss is the same on every run.
+ * thousands of times a second. {@link Scenario} makes it open on every deposit, so the loss is the same on every run.
  *
  * <p>Run it: {@code ./handbook 1.3}. It exits 4 (failure shown) because deposits were lost.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.3} printed:
+ * <pre>
+ * 4 tellers each deposited 2,500 × 1 € into an empty account; the ledger held each teller until all 4 had reached it.
+ * Expected balance: 10,000 €. Actual balance: 2,500 €.
+ * LOST UPDATES: 7,500 of 10,000 deposits vanished — tellers wrote back balances they had read before other tellers' deposits.
+ * </pre>
  */
 public final class BadExample implements Account {
 
@@ -37,6 +44,6 @@ public final class BadExample implements Account {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Tellers.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -16,6 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * measures the three; GUIDE.md §1.3 quotes it.
  *
  * <p>Run it: {@code ./handbook 1.3}. It exits 0 because every deposit arrived.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.3} printed:
+ * <pre>
+ * 4 tellers each deposited 2,500 × 1 € into an empty account; the ledger held each teller until all 4 had reached it.
+ * Expected balance: 10,000 €. Actual balance: 10,000 €.
+ * Every one of the 10,000 deposits arrived.
+ * </pre>
  */
 public final class GoodExample implements Account {
 
@@ -38,6 +45,6 @@ public final class GoodExample implements Account {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Tellers.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -16,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Java has no global interpreter lock to hide this: on any JDK, two threads run these lines at the same instant.
  * Run it: {@code ./handbook 1.6}. It exits 4 (failure shown) at the first round that lost hits.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.6} printed:
+ * <pre>
+ * 2 threads, started together, each recorded 100,000 hits on /checkout, on a fresh counter each round.
+ * LOST HITS in round 1: the total lost 14 of 200,000 increments; the page count lost 86,047 of 200,000 hits.
+ * </pre>
  */
 public final class BadExample implements HitCounter {
 
@@ -42,6 +48,6 @@ public final class BadExample implements HitCounter {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Hits.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -16,6 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code computeIfAbsent(page, p -> new LongAdder()).increment()} avoids boxing a new {@code Long} per hit.
  *
  * <p>Run it: {@code ./handbook 1.6}. It exits 0: every hit counted, in every round.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.6} printed:
+ * <pre>
+ * 2 threads, started together, each recorded 100,000 hits on /checkout, on a fresh counter each round.
+ * All 55 rounds (30 with the threads overlapping for at least half of the shorter run) counted all 200,000 hits, in the total and for the page.
+ * </pre>
  */
 public final class GoodExample implements HitCounter {
 
@@ -39,6 +45,6 @@ public final class GoodExample implements HitCounter {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Hits.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -15,6 +15,14 @@ package org.concurrencyhandbook.syncstate.partialupdate;
  * together. Copy-and-swap (build the new state aside, publish it in one write, as in 1.4) is the lock-free form.
  *
  * <p>Run it: {@code ./handbook 1.5}. It exits 0: the bank's total never changed.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.5} printed:
+ * <pre>
+ * 2 tellers made 1,000 transfers of 10 € between 4 accounts of 1,000 € each; the risk check refused 100 of them.
+ * Money in the bank: expected 4,000 €, found 4,000 €.
+ * An auditor summed the bank in the middle of 100 more transfers: 0 of the sums were off: no thread ever saw a transfer half done.
+ * Not a cent created or lost, and never seen missing.
+ * </pre>
  */
 public final class GoodExample implements Bank {
 
@@ -80,6 +88,6 @@ public final class GoodExample implements Bank {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Transfers.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -16,6 +16,12 @@ package org.concurrencyhandbook.syncstate.publication;
  * created eagerly needs no laziness at all.
  *
  * <p>Run it: {@code ./handbook 1.9}. It exits 0: every reader got a complete configuration.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.9} printed:
+ * <pre>
+ * 100 times: a loader started reading the configuration; while it read the second setting, a reader asked for the configuration too.
+ * All 100 readers got the complete configuration (port=8080, threads=16, timeoutMillis=2000).
+ * </pre>
  */
 public final class GoodExample implements LazyConfig {
 
@@ -45,6 +51,6 @@ public final class GoodExample implements LazyConfig {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        FirstUse.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

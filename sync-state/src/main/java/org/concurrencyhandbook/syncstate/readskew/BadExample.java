@@ -4,12 +4,18 @@ package org.concurrencyhandbook.syncstate.readskew;
  * 1.4 Dirty read / read skew — the broken band: two fields written one after the other, read without a lock.
  *
  * <p>Moving the band up from [100, 110] to [200, 210] writes the floor first: for a moment the band is [200, 110],
- * a state no writer ever meant, and a reader that arrives then sees a floor above its ceiling. Readers also read the
+ * a state no writer ever meant, and a reader that arrives then sees a floor above its ceiling. Scenario also read the
  * two fields one after the other, so even a writer that wrote both at once could be seen half-old, half-new: the
  * reader's view is skewed. {@code volatile} on both fields does not help — each field would be visible at once, the
  * pair would still not be one value.
  *
  * <p>Run it: {@code ./handbook 1.4}. It exits 4 (failure shown) because readers saw bands that never existed.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.4} printed:
+ * <pre>
+ * A writer moved the price band up 1,000 times, from [0, 10] by 100 each time; a reader read it in the middle of every move.
+ * BANDS NEVER SET: 1,000 of 1,000 bands read were no band the writer set, e.g. [100, 10].
+ * </pre>
  */
 public final class BadExample implements PriceBand {
 
@@ -37,6 +43,6 @@ public final class BadExample implements PriceBand {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Readers.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

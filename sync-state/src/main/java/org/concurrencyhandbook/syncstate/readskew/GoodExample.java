@@ -13,6 +13,12 @@ package org.concurrencyhandbook.syncstate.readskew;
  * writes and the reads, or use {@code ReadWriteLock} / {@code StampedLock} (optimistic reads) if reads dominate.
  *
  * <p>Run it: {@code ./handbook 1.4}. It exits 0: every band a reader saw was one the writer set.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.4} printed:
+ * <pre>
+ * A writer moved the price band up 1,000 times, from [0, 10] by 100 each time; a reader read it in the middle of every move.
+ * All 1,000 bands read were bands the writer had set.
+ * </pre>
  */
 public final class GoodExample implements PriceBand {
 
@@ -41,6 +47,6 @@ public final class GoodExample implements PriceBand {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Readers.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

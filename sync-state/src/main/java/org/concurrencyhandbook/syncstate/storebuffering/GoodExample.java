@@ -14,6 +14,16 @@ package org.concurrencyhandbook.syncstate.storebuffering;
  * {@code getAcquire}) does <em>not</em>: store buffering is exactly the reordering it permits.
  *
  * <p>Run it: {@code ./handbook 1.8}. It exits 0: in two seconds of encounters, never did both enter; 3 (inconclusive) if no encounter really overlapped.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.8} printed:
+ * <pre>
+ * Two threads each raised their own flag, then looked at the other's, in 26,577,920 encounters.
+ *   RESULT  ENCOUNTERS  MEANING
+ *     0, 1  19,415,793  one saw the other's flag up
+ *     1, 0   5,970,715  one saw the other's flag up
+ *     1, 1   1,191,412  both saw the other's flag up: the two threads really met
+ * Never did both see the other's flag down, in 26,577,920 encounters (1,191,412 of them really overlapping).
+ * </pre>
  */
 public final class GoodExample implements EntryFlags {
 
@@ -33,6 +43,6 @@ public final class GoodExample implements EntryFlags {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Encounters.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -13,6 +13,12 @@ package org.concurrencyhandbook.syncstate.thisescape;
  * call an overridable method from one.
  *
  * <p>Run it: {@code ./handbook 1.10}. It exits 0: every display showed its first reading in full.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.10} printed:
+ * <pre>
+ * 100 displays subscribed to a feed that greets each new subscriber with 21.5 °C on its own thread.
+ * All 100 displays show their label and "21.5 °C".
+ * </pre>
  */
 public final class GoodExample implements Feed.Display {
 
@@ -42,6 +48,6 @@ public final class GoodExample implements Feed.Display {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Displays.demonstrate("GoodExample", GoodExample::open).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::open).exit();
     }
 }

@@ -13,6 +13,14 @@ package org.concurrencyhandbook.syncstate.visibility;
  * why this bug passes every quick test and hangs in production.
  *
  * <p>Run it: {@code ./handbook 1.7}. It exits 4 (failure shown) when a worker is still spinning a second after {@code stop()}.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.7} printed:
+ * <pre>
+ * Attempt 1: stop() was called after 300 ms of spinning.
+ * STILL SPINNING 1000 ms after stop(): the compiled loop no longer reads the flag.
+ *   "worker-1" is runnable, at BadExample.spinUntilStopped (BadExample.java:34)
+ * (Full stacks: add --thread-dump to ./handbook, or -Dhandbook.threadDump=true to java.)
+ * </pre>
  */
 public final class BadExample implements Spinner {
 
@@ -34,6 +42,6 @@ public final class BadExample implements Spinner {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Stopping.demonstrate("BadExample", BadExample::new).exit();
+        Scenario.demonstrate("BadExample", BadExample::new).exit();
     }
 }

@@ -13,6 +13,14 @@ package org.concurrencyhandbook.syncstate.visibility;
  * interrupts for you.
  *
  * <p>Run it: {@code ./handbook 1.7}. It exits 0: every worker stopped promptly.
+ *
+ * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 1.7} printed:
+ * <pre>
+ * Attempt 1: stop() after 300 ms of spinning; the worker saw it after 881,816,242 loops and ended 1.7 ms later.
+ * Attempt 2: stop() after 600 ms of spinning; the worker saw it after 1,887,947,641 loops and ended 0.1 ms later.
+ * Attempt 3: stop() after 900 ms of spinning; the worker saw it after 2,637,967,256 loops and ended 0.2 ms later.
+ * Every worker stopped within 1000 ms of stop(), in all 3 attempts.
+ * </pre>
  */
 public final class GoodExample implements Spinner {
 
@@ -33,6 +41,6 @@ public final class GoodExample implements Spinner {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Stopping.demonstrate("GoodExample", GoodExample::new).exit();
+        Scenario.demonstrate("GoodExample", GoodExample::new).exit();
     }
 }

@@ -33,7 +33,7 @@ class AbaTest {
 
     @Test
     void anIdentityCasOnRecycledNodesResurrectsAPoppedItemAndLosesAPushedOne(TestReporter reporter) throws Exception {
-        Interleaving.Outcome outcome = Interleaving.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.left()).as("left on the stack").containsExactly("B", "C");
@@ -45,7 +45,7 @@ class AbaTest {
 
     @Test
     void aStampedCasFailsOnTheRecycledNodeAndTheRetryPopsTheRealTop(TestReporter reporter) throws Exception {
-        Interleaving.Outcome outcome = Interleaving.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.popped()).containsExactly("A", "B", "X");
@@ -57,7 +57,7 @@ class AbaTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixIsStillFooledByTheRecycledNode(Fix<Function<WorkStack.BeforeSwap, WorkStack>> fix,
                                                         TestReporter reporter) throws Exception {
-        Interleaving.Outcome outcome = Interleaving.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.wrongFixCaught(reporter, fix, "%s duplicated, %s lost", outcome.duplicated(), outcome.lost());
@@ -67,7 +67,7 @@ class AbaTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixAccountsForEveryItem(Fix<Function<WorkStack.BeforeSwap, WorkStack>> fix, TestReporter reporter)
             throws Exception {
-        Interleaving.Outcome outcome = Interleaving.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "popped %s, left %s", outcome.popped(), outcome.left());

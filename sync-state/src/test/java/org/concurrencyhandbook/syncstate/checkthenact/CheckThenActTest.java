@@ -1,7 +1,7 @@
 package org.concurrencyhandbook.syncstate.checkthenact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.syncstate.checkthenact.Callers.CALLERS;
+import static org.concurrencyhandbook.syncstate.checkthenact.Scenario.CALLERS;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One scenario for every registry: four callers ask for the same host's client, three of them while the first client
  * is still being opened — the opener finishes only when every other caller has reached it or is blocked. Judged by
- * {@link Callers.Outcome#verdict}, as the mains are.
+ * {@link Scenario.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class CheckThenActTest {
@@ -36,7 +36,7 @@ class CheckThenActTest {
 
     @Test
     void checkingThenActingOpensAClientForEveryCallerThatCheckedBeforeTheFirstWasStored(TestReporter reporter) throws Exception {
-        Callers.Outcome outcome = Callers.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.opened()).as("clients opened for one host").isEqualTo(CALLERS);
@@ -46,7 +46,7 @@ class CheckThenActTest {
 
     @Test
     void computeIfAbsentOpensExactlyOneClientAndHandsEveryCallerTheSameOne(TestReporter reporter) throws Exception {
-        Callers.Outcome outcome = Callers.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.opened()).as("clients opened for one host").isEqualTo(1);
@@ -58,7 +58,7 @@ class CheckThenActTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillOpensAClientPerCaller(Fix<Function<ClientRegistry.Opener, ClientRegistry>> fix,
             TestReporter reporter) throws Exception {
-        Callers.Outcome outcome = Callers.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.opened()).isEqualTo(CALLERS);
@@ -69,7 +69,7 @@ class CheckThenActTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixOpensExactlyOneClient(Fix<Function<ClientRegistry.Opener, ClientRegistry>> fix,
             TestReporter reporter) throws Exception {
-        Callers.Outcome outcome = Callers.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "%d client opened, %d handed out", outcome.opened(), outcome.distinctClientsHandedOut());

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every index: two loaders adding 50,000 orders each, started together, until twenty rounds have run
  * with the loaders really overlapping. The race is inside {@code HashMap.put}, where no latch reaches, so the rounds
  * repeat: the bad index and each tempting wrong fix must lose orders; the good index and every recommended fix must
- * lose none. Judged by {@link Loaders#run}, as the mains are.
+ * lose none. Judged by {@link Scenario#run}, as the mains are.
  */
 @Timeout(120)
 class CollectionRaceTest {
@@ -39,34 +39,34 @@ class CollectionRaceTest {
 
     @Test
     void aSharedHashMapLosesOrdersWhenTwoLoadersPutAtOnce(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(BadExample::new));
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Scenario.run(BadExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        Evidence.badShowed(reporter, "corrupted in %s", Loaders.firstDamage(report));
+        Evidence.badShowed(reporter, "corrupted in %s", Scenario.firstDamage(report));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillLosesOrders(Fix<Supplier<OrderIndex>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(fix.make()));
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Scenario.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        Evidence.wrongFixCaught(reporter, fix, "%s", Loaders.firstDamage(report));
+        Evidence.wrongFixCaught(reporter, fix, "%s", Scenario.firstDamage(report));
     }
 
     @Test
     void aConcurrentHashMapKeepsEveryOrderInEveryRound(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(GoodExample::new));
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Scenario.run(GoodExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.goodHeld(reporter, "all %,d orders present in each of %d overlapping rounds",
-                Loaders.LOADERS * Loaders.ORDERS_PER_LOADER, report.overlappedRounds());
+                Scenario.LOADERS * Scenario.ORDERS_PER_LOADER, report.overlappedRounds());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixKeepsEveryOrder(Fix<Supplier<OrderIndex>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Loaders.run(fix.make()));
+        ConcurrentRounds.Report<String> report = Conclusive.orSkip(Scenario.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "every order kept in %d overlapping rounds", report.overlappedRounds());

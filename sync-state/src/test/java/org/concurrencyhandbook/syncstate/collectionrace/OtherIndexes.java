@@ -41,7 +41,7 @@ final class OtherIndexes {
      * {@code size++} still loses counts.
      */
     static final class PresizedHashMap implements OrderIndex {
-        private final Map<Long, String> orders = HashMap.newHashMap(Loaders.LOADERS * Loaders.ORDERS_PER_LOADER);
+        private final Map<Long, String> orders = HashMap.newHashMap(Scenario.LOADERS * Scenario.ORDERS_PER_LOADER);
 
         @Override
         public void add(long orderId, String customer) {

@@ -1,7 +1,7 @@
 package org.concurrencyhandbook.syncstate.falsesharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.syncstate.falsesharing.Contention.SLOWED_DOWN;
+import static org.concurrencyhandbook.syncstate.falsesharing.Scenario.SLOWED_DOWN;
 
 import java.util.stream.Stream;
 import org.concurrencyhandbook.testkit.ChildJvm;

@@ -16,7 +16,7 @@ final class OtherSlots {
 
     public static void main(String[] args) throws InterruptedException {
         switch (args[0]) {
-            case PADDED_ONE_LINE_FROM_THE_START -> Contention.demonstrate(args[0], PaddedOneLineFromTheStart::new).exit();
+            case PADDED_ONE_LINE_FROM_THE_START -> Scenario.demonstrate(args[0], PaddedOneLineFromTheStart::new).exit();
             default -> throw new IllegalArgumentException("no layout named " + args[0]);
         }
     }

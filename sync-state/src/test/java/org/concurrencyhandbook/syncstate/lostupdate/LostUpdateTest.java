@@ -1,8 +1,8 @@
 package org.concurrencyhandbook.syncstate.lostupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.syncstate.lostupdate.Tellers.DEPOSITS_PER_TELLER;
-import static org.concurrencyhandbook.syncstate.lostupdate.Tellers.TELLERS;
+import static org.concurrencyhandbook.syncstate.lostupdate.Scenario.DEPOSITS_PER_TELLER;
+import static org.concurrencyhandbook.syncstate.lostupdate.Scenario.TELLERS;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every account: four tellers, 10,000 deposits, and a ledger that lets each deposit proceed only when
  * every teller has reached it — so every teller reads the balance before any of them writes it back. The bad account
  * and the tempting wrong fixes lose exactly 7,500; the good one and the other fixes none. Judged by
- * {@link Tellers.Outcome#verdict}, as the mains are.
+ * {@link Scenario.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class LostUpdateTest {
 
     @Test
     void theReadModifyWriteAccountLosesEveryDepositThatLandsBetweenItsReadAndItsWrite(TestReporter reporter) throws Exception {
-        Tellers.Outcome outcome = Tellers.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         // Each round, four tellers read the same balance and write back that balance + 1: three deposits vanish.
@@ -52,7 +52,7 @@ class LostUpdateTest {
     @MethodSource("wrongFixes")
     void aTemptingWrongFixStillLosesTheDepositsThatLandBetweenItsReadAndItsWrite(Fix<Function<Ledger, Account>> fix,
             TestReporter reporter) throws Exception {
-        Tellers.Outcome outcome = Tellers.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.lostDeposits()).isEqualTo((long) (TELLERS - 1) * DEPOSITS_PER_TELLER);
@@ -61,7 +61,7 @@ class LostUpdateTest {
 
     @Test
     void theAtomicAccountKeepsEveryDepositUnderTheSameInterleaving(TestReporter reporter) throws Exception {
-        Tellers.Outcome outcome = Tellers.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.balance()).isEqualTo(outcome.expectedBalance());
@@ -71,7 +71,7 @@ class LostUpdateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixKeepsEveryDeposit(Fix<Function<Ledger, Account>> fix, TestReporter reporter) throws Exception {
-        Tellers.Outcome outcome = Tellers.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all %,d deposits kept", outcome.deposits());

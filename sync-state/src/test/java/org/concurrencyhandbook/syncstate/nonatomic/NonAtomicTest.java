@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One scenario for every counter: two threads recording 100,000 hits each, started together, until thirty rounds have
  * run with the threads really overlapping. The bad counter must lose hits — despite {@code volatile}, despite
  * {@code ConcurrentHashMap}; each tempting half fix must lose hits in the count it left broken; the good
- * counter and every fix the GUIDE recommends must lose none. Judged by {@link Hits#run}, as the mains are.
+ * counter and every fix the GUIDE recommends must lose none. Judged by {@link Scenario#run}, as the mains are.
  */
 @Timeout(120)
 class NonAtomicTest {
@@ -40,10 +40,10 @@ class NonAtomicTest {
 
     @Test
     void volatileIncrementAndGetThenPutLoseHits(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(BadExample::new));
+        ConcurrentRounds.Report<Scenario.Lost> report = Conclusive.orSkip(Scenario.run(BadExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        Hits.Lost lost = Hits.lost(report);
+        Scenario.Lost lost = Scenario.lost(report);
         Evidence.badShowed(reporter, "round %d lost %,d increments of the total and %,d of the page count",
                 report.rounds().size(), lost.increments(), lost.pageHits());
     }
@@ -51,27 +51,27 @@ class NonAtomicTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
     void aTemptingHalfFixStillLosesHits(Fix<Supplier<HitCounter>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(fix.make()));
+        ConcurrentRounds.Report<Scenario.Lost> report = Conclusive.orSkip(Scenario.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        Hits.Lost lost = Hits.lost(report);
+        Scenario.Lost lost = Scenario.lost(report);
         Evidence.wrongFixCaught(reporter, fix, "round %d lost %,d increments, %,d page hits",
                 report.rounds().size(), lost.increments(), lost.pageHits());
     }
 
     @Test
     void atomicIncrementAndMergeCountEveryHitInEveryRound(TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(GoodExample::new));
+        ConcurrentRounds.Report<Scenario.Lost> report = Conclusive.orSkip(Scenario.run(GoodExample::new));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.goodHeld(reporter, "all %,d hits counted in each of %d overlapping rounds",
-                Hits.THREADS * Hits.HITS_PER_THREAD, report.overlappedRounds());
+                Scenario.THREADS * Scenario.HITS_PER_THREAD, report.overlappedRounds());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
     void everyRecommendedFixCountsEveryHit(Fix<Supplier<HitCounter>> fix, TestReporter reporter) throws Exception {
-        ConcurrentRounds.Report<Hits.Lost> report = Conclusive.orSkip(Hits.run(fix.make()));
+        ConcurrentRounds.Report<Scenario.Lost> report = Conclusive.orSkip(Scenario.run(fix.make()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all hits counted in %d overlapping rounds", report.overlappedRounds());

@@ -41,12 +41,12 @@ class PublicationTest {
 
     @Test
     void publishingBeforeFillingHandsTheFastPathAHalfBuiltConfiguration(TestReporter reporter) throws Exception {
-        FirstUse.Outcome outcome = FirstUse.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
         Jcstress.Outcomes raced = stress.of(PublicationStress.PublishThenFill.class);
         long halfBuilt = raced.samples() - raced.count("true, true");
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.halfBuilt()).as("forced first uses that saw a half-built configuration").isEqualTo(FirstUse.RUNS);
+        assertThat(outcome.halfBuilt()).as("forced first uses that saw a half-built configuration").isEqualTo(Scenario.RUNS);
         assertThat(outcome.example()).isEqualTo("port=8080, threads=0, timeoutMillis=0");
         assertThat(halfBuilt).as(raced.table()).isPositive();
         Evidence.badShowed(reporter, "%d of %d forced readers saw \"%s\"; jcstress: half built %,d times in %,d samples",
@@ -55,7 +55,7 @@ class PublicationTest {
 
     @Test
     void fillingThenPublishingThroughAVolatileFieldHandsOutOnlyCompleteConfigurations(TestReporter reporter) throws Exception {
-        FirstUse.Outcome outcome = FirstUse.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
         Jcstress.Outcomes raced = stress.of(PublicationStress.FillThenPublishVolatile.class);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
@@ -69,7 +69,7 @@ class PublicationTest {
     @MethodSource("wrongFixesTheSeamCatches")
     void aTemptingWrongFixStillHandsOutAHalfBuiltConfiguration(Fix<Function<LazyConfig.Settings, LazyConfig>> fix,
                                                                TestReporter reporter) throws Exception {
-        FirstUse.Outcome outcome = FirstUse.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.FAILURE_SHOWN);
         Evidence.wrongFixCaught(reporter, fix, "%d of %d forced readers saw \"%s\"", outcome.halfBuilt(), outcome.runs(),
@@ -100,7 +100,7 @@ class PublicationTest {
     @MethodSource("rightFixes")
     void everyRecommendedFixHandsOutOnlyCompleteConfigurations(Fix<Function<LazyConfig.Settings, LazyConfig>> fix,
                                                                TestReporter reporter) throws Exception {
-        FirstUse.Outcome outcome = FirstUse.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all %d forced readers complete", outcome.runs());

@@ -15,18 +15,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One scenario for every band: a writer moves the band up 1,000 times and, in the middle of every move, a reader reads
  * it — or queues on the writer's lock — and checks that what it read is a band the writer set. Judged by
- * {@link Readers.Outcome#verdict}, as the mains are.
+ * {@link Scenario.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class ReadSkewTest {
 
-    static Stream<Fix<Readers.BandOn>> wrongFixes() {
+    static Stream<Fix<Scenario.BandOn>> wrongFixes() {
         return Stream.of(
                 Fix.of("two volatile fields, ceiling written first", OtherBands.VolatileFieldsCeilingFirst::new),
                 Fix.of("synchronized writer, unsynchronized reader", OtherBands.LockedWriterOnly::new));
     }
 
-    static Stream<Fix<Readers.BandOn>> rightFixes() {
+    static Stream<Fix<Scenario.BandOn>> rightFixes() {
         return Stream.of(
                 Fix.of("synchronized writer and reader", OtherBands.LockedBothSides::new),
                 Fix.of("ReentrantReadWriteLock", OtherBands.ReadWriteLocked::new),
@@ -35,41 +35,41 @@ class ReadSkewTest {
 
     @Test
     void aBandWrittenFieldByFieldIsSeenHalfMovedOnEveryUpdate(TestReporter reporter) throws Exception {
-        Readers.Outcome outcome = Readers.run(BadExample::new);
+        Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.neverSet()).as("reads of a band no writer set").isEqualTo(Readers.UPDATES);
+        assertThat(outcome.neverSet()).as("reads of a band no writer set").isEqualTo(Scenario.UPDATES);
         Evidence.badShowed(reporter, "%,d of %,d reads saw a band no writer set, e.g. %s",
                 outcome.neverSet(), outcome.reads(), outcome.firstNeverSet());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
-    void aTemptingWrongFixIsStillSeenHalfMoved(Fix<Readers.BandOn> fix, TestReporter reporter) throws Exception {
-        Readers.Outcome outcome = Readers.run(fix.make());
+    void aTemptingWrongFixIsStillSeenHalfMoved(Fix<Scenario.BandOn> fix, TestReporter reporter) throws Exception {
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.neverSet()).isEqualTo(Readers.UPDATES);
+        assertThat(outcome.neverSet()).isEqualTo(Scenario.UPDATES);
         Evidence.wrongFixCaught(reporter, fix, "%,d of %,d reads saw a band never set, e.g. %s",
                 outcome.neverSet(), outcome.reads(), outcome.firstNeverSet());
     }
 
     @Test
     void aBandSwappedAsOneImmutableSnapshotIsNeverSeenBroken(TestReporter reporter) throws Exception {
-        Readers.Outcome outcome = Readers.run(GoodExample::new);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(outcome.reads()).isEqualTo(Readers.UPDATES);
+        assertThat(outcome.reads()).isEqualTo(Scenario.UPDATES);
         Evidence.goodHeld(reporter, "all %,d reads mid-update saw a band the writer set", outcome.reads());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
-    void everyRecommendedFixIsNeverSeenHalfMoved(Fix<Readers.BandOn> fix, TestReporter reporter) throws Exception {
-        Readers.Outcome outcome = Readers.run(fix.make());
+    void everyRecommendedFixIsNeverSeenHalfMoved(Fix<Scenario.BandOn> fix, TestReporter reporter) throws Exception {
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
-        assertThat(outcome.reads()).isEqualTo(Readers.UPDATES);
+        assertThat(outcome.reads()).isEqualTo(Scenario.UPDATES);
         Evidence.rightFixHeld(reporter, fix, "all %,d reads mid-update saw a band the writer set", outcome.reads());
     }
 }

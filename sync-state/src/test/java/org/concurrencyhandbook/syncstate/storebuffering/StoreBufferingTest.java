@@ -1,7 +1,7 @@
 package org.concurrencyhandbook.syncstate.storebuffering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencyhandbook.syncstate.storebuffering.Encounters.BOTH_ENTERED;
+import static org.concurrencyhandbook.syncstate.storebuffering.Scenario.BOTH_ENTERED;
 
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;

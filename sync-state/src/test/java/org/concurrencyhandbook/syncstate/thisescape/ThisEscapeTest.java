@@ -35,22 +35,22 @@ class ThisEscapeTest {
 
     @Test
     void aDisplayThatSubscribesInItsConstructorIsCalledBackHalfBuilt(TestReporter reporter) throws Exception {
-        Displays.Outcome outcome = Displays.run(BadExample::open);
+        Scenario.Outcome outcome = Scenario.run(BadExample::open);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.halfBuilt()).as("displays called back before their fields were set").isEqualTo(Displays.DISPLAYS);
+        assertThat(outcome.halfBuilt()).as("displays called back before their fields were set").isEqualTo(Scenario.DISPLAYS);
         assertThat(outcome.firstHalfBuilt()).isEqualTo("\"null: 21.5 null\"");
         Evidence.badShowed(reporter, "%d of %d displays show %s", outcome.halfBuilt(), outcome.displays(), outcome.firstHalfBuilt());
     }
 
     @Test
     void subscribingOnTheLastLineOfAConstructorStillExposesTheSubclassHalfBuilt(TestReporter reporter) throws Exception {
-        Fix<Displays.DisplayOn> fix = Fix.of("subscribe(this) on the constructor's last line, class extended",
+        Fix<Scenario.DisplayOn> fix = Fix.of("subscribe(this) on the constructor's last line, class extended",
                 OtherDisplays.OneDecimalOnLastLine::new);
-        Displays.Outcome outcome = Displays.run(fix.make());
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.halfBuilt()).isEqualTo(Displays.DISPLAYS);
+        assertThat(outcome.halfBuilt()).isEqualTo(Scenario.DISPLAYS);
         assertThat(outcome.firstHalfBuilt()).isEqualTo("\"Greenhouse 1: 22 °C\"");
         Evidence.wrongFixCaught(reporter, fix, "%d of %d displays show %s", outcome.halfBuilt(), outcome.displays(),
                 outcome.firstHalfBuilt());
@@ -58,14 +58,14 @@ class ThisEscapeTest {
 
     @Test
     void aDisplayBuiltFirstAndSubscribedByItsFactoryIsAlwaysCalledBackWhole(TestReporter reporter) throws Exception {
-        Displays.Outcome outcome = Displays.run(GoodExample::open);
+        Scenario.Outcome outcome = Scenario.run(GoodExample::open);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.halfBuilt()).isZero();
         Evidence.goodHeld(reporter, "all %d displays show \"Greenhouse N: 21.5 °C\"", outcome.displays());
     }
 
-    static Stream<Fix<Displays.DisplayOn>> rightFixes() {
+    static Stream<Fix<Scenario.DisplayOn>> rightFixes() {
         return Stream.of(
                 Fix.of("construct, then start(feed)", OtherDisplays.StartedAfterConstruction::open),
                 Fix.of("factory, for a display with more fields", OtherDisplays.OneDecimalSubscribedByFactory::open));
@@ -73,8 +73,8 @@ class ThisEscapeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
-    void everyRecommendedFixIsCalledBackWhole(Fix<Displays.DisplayOn> fix, TestReporter reporter) throws Exception {
-        Displays.Outcome outcome = Displays.run(fix.make());
+    void everyRecommendedFixIsCalledBackWhole(Fix<Scenario.DisplayOn> fix, TestReporter reporter) throws Exception {
+        Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all %d displays whole", outcome.displays());

@@ -25,7 +25,7 @@ final class OtherSpinners {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Stopping.demonstrate(args[0], ALL.get(args[0])).exit();
+        Scenario.demonstrate(args[0], ALL.get(args[0])).exit();
     }
 
     /**

@@ -61,7 +61,7 @@ class VisibilityTest {
         Jcstress.Outcomes fenced = stress.of(VisibilityStress.VolatileFlag.class);
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(good.longFact("attempts")).isEqualTo(Stopping.ATTEMPTS);
+        assertThat(good.longFact("attempts")).isEqualTo(Scenario.ATTEMPTS);
         assertThat(fenced.count("STALE")).as(fenced.table()).isZero();
         assertThat(fenced.count("TERMINATED")).as(fenced.table()).isPositive();
         Evidence.goodHeld(reporter, "every worker stopped, the slowest %,d µs after stop(); jcstress: %,d TERMINATED, 0 STALE",
@@ -84,7 +84,7 @@ class VisibilityTest {
         ChildJvm.Result run = runMain(OtherSpinners.class, fix.make());
 
         assertThat(run.verdict()).as(run.describe()).contains(Verdict.INVARIANT_HELD);
-        assertThat(run.longFact("attempts")).isEqualTo(Stopping.ATTEMPTS);
+        assertThat(run.longFact("attempts")).isEqualTo(Scenario.ATTEMPTS);
         Evidence.rightFixHeld(reporter, fix, "every worker stopped, the slowest %,d µs after stop()", run.longFact("slowestStopMicros"));
     }
 }

@@ -16,7 +16,7 @@ import org.concurrencyhandbook.support.Verdict;
  * {@value #OVERLAPPING_ROUNDS} such rounds. A round that lost a hit ends the run — the failure shown; that many
  * overlapping rounds that lost none are the invariant held; fewer is inconclusive, and the report says why.
  */
-final class Hits {
+final class Scenario {
 
     static final int THREADS = 2;
     static final int HITS_PER_THREAD = 100_000;
@@ -29,7 +29,7 @@ final class Hits {
     static final String PAGE = "/checkout";
     private static final Duration BUDGET = Duration.ofSeconds(4);
 
-    private Hits() {
+    private Scenario() {
     }
 
     /** What one round lost: increments of the total, and hits of the page's count. */
@@ -41,7 +41,7 @@ final class Hits {
             for (int i = 0; i < HITS_PER_THREAD; i++) {
                 counter.hit(PAGE);
             }
-        }, Hits::lost).run(OVERLAPPING_ROUNDS, MAX_ROUNDS, BUDGET);
+        }, Scenario::lost).run(OVERLAPPING_ROUNDS, MAX_ROUNDS, BUDGET);
     }
 
     private static Optional<Lost> lost(HitCounter counter) {

@@ -26,14 +26,14 @@ import org.concurrencyhandbook.support.Verdict;
  * {@code CompletableFuture.join()}, which ignores interrupts: then the scenario runs the tasks that never ran itself,
  * so that what the pool threads wait for completes — and no pool thread outlives the run.
  */
-final class Reports {
+final class Scenario {
 
     static final int POOL_SIZE = 2;
     static final List<String> EXPECTED = List.of("report 1 with chart 1", "report 2 with chart 2");
     private static final Duration LIMIT = Duration.ofSeconds(2);
     private static final Duration INTERRUPTS_ANSWERED = Duration.ofMillis(500);
 
-    private Reports() {
+    private Scenario() {
     }
 
     /**

@@ -16,13 +16,13 @@ import org.concurrencyhandbook.support.Verdict;
  * worker still spinning a second after {@code stop()} will spin forever: its thread is a daemon, so the JVM can exit
  * around it, and the test runs this in a child JVM that it then destroys.
  */
-final class Stopping {
+final class Scenario {
 
     static final int ATTEMPTS = 3;
     static final Duration GRACE = Duration.ofSeconds(1);
     private static final Duration WARM_UP_STEP = Duration.ofMillis(300);
 
-    private Stopping() {
+    private Scenario() {
     }
 
     static Verdict demonstrate(String example, Supplier<Spinner> spinners) throws InterruptedException {

@@ -16,14 +16,14 @@ import org.concurrencyhandbook.support.Workers;
  * counts how many times the writer took the lock between the reporter's asking and its getting — the appends it waited
  * through.
  */
-final class HotLock {
+final class Scenario {
 
     static final int MAX_APPENDS = 100_000;
     static final int READS = 10;
     static final int FAIR_BOUND = 2;
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private HotLock() {
+    private Scenario() {
     }
 
     /**

@@ -21,7 +21,7 @@ import org.concurrencyhandbook.support.Verdict;
  * the median of those that overlapped; if none did — the machine never gave them two cores — the run is
  * inconclusive, and says so.
  */
-final class Contention {
+final class Scenario {
 
     static final int INCREMENTS = 20_000_000;
     /**
@@ -42,7 +42,7 @@ final class Contention {
             + OVERLAP_NEEDED + " times the wall time (both running at once for 80 % of it): this machine did not give them"
             + " two cores, so false sharing could not show";
 
-    private Contention() {
+    private Scenario() {
     }
 
     /** CPU nanoseconds per increment, alone and together, and how much of the time the two ran at once. */

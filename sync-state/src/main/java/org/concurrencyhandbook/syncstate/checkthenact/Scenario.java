@@ -23,13 +23,13 @@ import org.concurrencyhandbook.support.Workers;
  * four reach the opener; a registry that makes the check and the act one step keeps the other three waiting. Either
  * way the scenario goes on at once — it waits for an event, not for a length of time.
  */
-final class Callers {
+final class Scenario {
 
     static final String HOST = "db.internal:5432";
     static final int CALLERS = 4;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private Callers() {
+    private Scenario() {
     }
 
     /** How many clients were opened for the one host, and how many different ones the callers received. */

@@ -20,7 +20,7 @@ import org.concurrencyhandbook.support.Workers;
  * </ol>
  * Both parts are deterministic: the refusals are counted, the audit moments forced.
  */
-final class Transfers {
+final class Scenario {
 
     static final int ACCOUNTS = 4;
     static final long OPENING_BALANCE = 1_000;
@@ -31,7 +31,7 @@ final class Transfers {
     static final int REFUSE_EVERY = 10;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private Transfers() {
+    private Scenario() {
     }
 
     /** What the bank held after the refusals, how many were refused, and what the audits counted. */

@@ -16,13 +16,13 @@ import org.concurrencyhandbook.support.Verdict;
  * on a lock the writer holds, which is how a locked band keeps it out. A band whose update has no middle a reader can
  * enter cannot be seen in it.
  */
-final class Readers {
+final class Scenario {
 
     static final int UPDATES = 1_000;
     private static final long WIDTH = 10;
     private static final long STEP = 100;
 
-    private Readers() {
+    private Scenario() {
     }
 
     /** What the reader saw: how many reads, how many were bands no writer set, and the first of them. */

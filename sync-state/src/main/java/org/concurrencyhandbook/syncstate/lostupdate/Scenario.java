@@ -17,14 +17,14 @@ import org.concurrencyhandbook.support.Workers;
  * tellers read the same balance every time — the interleaving that loses updates, made certain instead of likely.
  * An account that updates atomically is not affected by when the ledger lets its tellers go.
  */
-public final class Tellers {
+public final class Scenario {
 
     static final int TELLERS = 4;
     static final int DEPOSITS_PER_TELLER = 2_500;
     static final long AMOUNT = 1;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private Tellers() {
+    private Scenario() {
     }
 
     /** What the run left behind. */

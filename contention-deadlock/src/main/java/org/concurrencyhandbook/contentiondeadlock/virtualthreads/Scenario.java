@@ -27,14 +27,14 @@ import org.concurrencyhandbook.support.Watchdog;
  * made certain, where a lock order lets it through. A {@link Watchdog} reports a stall when no transfer has completed
  * for a second (its deadlock check cannot see virtual threads); then this asks every tool what it sees.
  */
-final class VirtualTransfers {
+final class Scenario {
 
     static final int TRANSFERS_PER_THREAD = 1_000;
     private static final long OPENING_BALANCE = 10_000;
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
 
-    private VirtualTransfers() {
+    private Scenario() {
     }
 
     /** How the transfers ended, what the two accounts hold if they finished, and the threads that made them. */
@@ -78,7 +78,7 @@ final class VirtualTransfers {
         @Override
         public String toString() {
             return String.format("\"%s\" virtual, %s on %s, owns %s", name, state, withoutPackage(blockedOn),
-                    owns.stream().map(VirtualTransfers::withoutPackage).toList());
+                    owns.stream().map(Scenario::withoutPackage).toList());
         }
     }
 

@@ -15,7 +15,7 @@ import org.concurrencyhandbook.support.Verdict;
  * needs the connection arrives, together with 20 thumbnail jobs (priority 5) that do not. Everything is queued from the
  * worker thread itself, so the order of events is the same on every run.
  */
-final class ReportServer {
+final class Scenario {
 
     static final int LOW = 1;
     static final int MEDIUM = 5;
@@ -26,7 +26,7 @@ final class ReportServer {
     static final String THUMBNAIL = "thumbnail-";
     private static final Duration LIMIT = Duration.ofSeconds(5);
 
-    private ReportServer() {
+    private Scenario() {
     }
 
     /**

@@ -16,12 +16,12 @@ import org.concurrencyhandbook.support.Verdict;
  * each static initializer the two threads meet (a barrier) before going on, so both initializations are under way at
  * once — the moment a cycle between them deadlocks, made certain. Then the threads get three seconds to finish.
  */
-final class FirstUse {
+final class Scenario {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);
     private static final CyclicBarrier BOTH_INITIALIZING = new CyclicBarrier(2);
 
-    private FirstUse() {
+    private Scenario() {
     }
 
     /** Called from both static initializers: waits until the other class's initialization has begun too. */

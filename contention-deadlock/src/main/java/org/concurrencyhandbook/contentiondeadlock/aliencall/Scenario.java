@@ -21,13 +21,13 @@ import org.concurrencyhandbook.support.Watchdog;
  * portfolio's), waits until the other holds its own first lock or is blocked. A {@link Watchdog} reports a deadlock
  * as soon as {@code ThreadMXBean} sees one, or a stall when neither has moved for a second.
  */
-final class Callbacks {
+final class Scenario {
 
     static final int STEPS = 1_000;
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
 
-    private Callbacks() {
+    private Scenario() {
     }
 
     /** One thread of a deadlock: the simple name of the lock's class it waits for, and the method it is blocked in. */

@@ -21,7 +21,7 @@ import org.concurrencyhandbook.support.Watchdog;
  * has completed for a second; the semaphore gives {@code ThreadMXBean} nothing to find. Then the scenario interrupts
  * the tasks — a semaphore's wait, unlike a monitor's, can be interrupted — so that none outlives it.
  */
-final class Copies {
+final class Scenario {
 
     static final int CONNECTIONS = 4;
     static final int TASKS = 4;
@@ -29,7 +29,7 @@ final class Copies {
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
 
-    private Copies() {
+    private Scenario() {
     }
 
     /**

@@ -16,12 +16,12 @@ import org.concurrencyhandbook.support.Workers;
  * the store answers only once the reader has its configuration — or is blocked on the holder's lock. The reader then
  * checks that what it got is complete.
  */
-final class FirstUse {
+final class Scenario {
 
     static final int RUNS = 100;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private FirstUse() {
+    private Scenario() {
     }
 
     /** How many first readers got a half-built configuration, and the first one seen. The invariant: none did. */

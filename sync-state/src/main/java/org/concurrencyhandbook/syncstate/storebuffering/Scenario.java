@@ -11,14 +11,14 @@ import org.concurrencyhandbook.support.Verdict;
  * the encounters in which both saw the other's flag down ({@code "0, 0"}). A bad run stops at the first sighting.
  * The proof with statistics is the jcstress test, {@code StoreBufferingStress}.
  */
-final class Encounters {
+final class Scenario {
 
     static final String BOTH_ENTERED = "0, 0";
     /** Both flags raised before either thread looked: the encounter really overlapped. */
     static final String OVERLAPPED = "1, 1";
     private static final Duration BUDGET = Duration.ofSeconds(2);
 
-    private Encounters() {
+    private Scenario() {
     }
 
     static Verdict demonstrate(String example, Supplier<EntryFlags> flags) throws InterruptedException {

@@ -15,13 +15,13 @@ import org.concurrencyhandbook.support.Verdict;
  * <p>No timing is involved: a display that subscribes before its fields are set is called back, on the feed's thread,
  * while its constructor waits in {@code subscribe} — every time.
  */
-final class Displays {
+final class Scenario {
 
     static final int DISPLAYS = 100;
     static final double LATEST = 21.5;
     private static final long PATIENCE_SECONDS = 10;
 
-    private Displays() {
+    private Scenario() {
     }
 
     @FunctionalInterface

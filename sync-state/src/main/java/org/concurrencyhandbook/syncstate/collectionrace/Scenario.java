@@ -16,7 +16,7 @@ import org.concurrencyhandbook.support.Verdict;
  * code, the other way a corrupted {@code HashMap} shows — ends the run: the failure shown; rounds that lost none are
  * the invariant held; too few overlapping rounds is inconclusive. Any other exception is a crash, not a verdict.
  */
-final class Loaders {
+final class Scenario {
 
     static final int LOADERS = 2;
     static final int ORDERS_PER_LOADER = 50_000;
@@ -29,11 +29,11 @@ final class Loaders {
     private static final int MAX_ROUNDS = 200;
     private static final Duration BUDGET = Duration.ofSeconds(4);
 
-    private Loaders() {
+    private Scenario() {
     }
 
     static ConcurrentRounds.Report<String> run(Supplier<OrderIndex> freshIndex) throws InterruptedException {
-        return new ConcurrentRounds<>(LOADERS, freshIndex, Loaders::load, Loaders::damage, Loaders::symptom)
+        return new ConcurrentRounds<>(LOADERS, freshIndex, Scenario::load, Scenario::damage, Scenario::symptom)
                 .run(OVERLAPPING_ROUNDS, MAX_ROUNDS, BUDGET);
     }
 

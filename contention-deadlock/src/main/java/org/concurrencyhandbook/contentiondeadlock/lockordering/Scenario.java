@@ -18,17 +18,17 @@ import org.concurrencyhandbook.support.Watchdog;
  *
  * <p>The deadlock is not left to luck: at its first transfer, each thread, holding its first lock, waits until the
  * other thread holds its first lock too — or is blocked waiting for one, which is what a lock order makes it do. A
- * {@link Watchdog} watches both threads and reports the cycle as soon as {@code ThreadMXBean} sees one — or, where it
- * sees none (virtual threads, 2.10), when no transfer has completed for a second.
+ * {@link Watchdog} watches both threads and reports the cycle as soon as {@code ThreadMXBean} sees one — or, should it
+ * see none, when no transfer has completed for a second.
  */
-public final class OppositeTransfers {
+final class Scenario {
 
     public static final int TRANSFERS_PER_THREAD = 1_000;
     static final long OPENING_BALANCE = 10_000;
     static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
 
-    private OppositeTransfers() {
+    private Scenario() {
     }
 
     /** One bank the scenario runs: a name that says its mechanism, and how to make it around the scenario's seam. */
@@ -63,14 +63,8 @@ public final class OppositeTransfers {
         }
     }
 
-    /** Runs the transfers on platform threads. */
     static Outcome run(String variant, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
-        return run(variant, bankOn, Thread.ofPlatform().daemon());
-    }
-
-    /** Runs the transfers on threads made by {@code threads} — e.g. {@code Thread.ofVirtual()}. */
-    public static Outcome run(String variant, Function<Bank.FirstLockHeld, Bank> bankOn, Thread.Builder threads)
-            throws InterruptedException {
+        Thread.Builder threads = Thread.ofPlatform().daemon();
         Account first = new Account(1, OPENING_BALANCE);
         Account second = new Account(2, OPENING_BALANCE);
         Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();

@@ -18,13 +18,13 @@ import org.concurrencyhandbook.support.Watchdog;
  * {@link Watchdog} reports a stall when no job has completed for a second; then the scenario releases the workers, who
  * leave at their next meeting point, so that no thread outlives it.
  */
-final class PoliteWorkers {
+final class Scenario {
 
     static final int JOBS_PER_WORKER = 100;
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration NO_PROGRESS = Duration.ofSeconds(1);
 
-    private PoliteWorkers() {
+    private Scenario() {
     }
 
     /**

@@ -18,13 +18,13 @@ import org.concurrencyhandbook.support.Verdict;
  * <p>The failure is an exception, as corrupt input usually is; the test also fails the shard with an {@code Error}
  * (a failed assertion), which slips past a {@code catch (Exception)}.
  */
-final class Shards {
+final class Scenario {
 
     static final int WORKERS = 3;
     static final int FAILING_SHARD = 2;
     private static final Duration LIMIT = Duration.ofSeconds(2);
 
-    private Shards() {
+    private Scenario() {
     }
 
     /**

@@ -22,11 +22,11 @@ import org.concurrencyhandbook.support.Workers;
  * <p>The damage is computed, not asserted: every item pushed must end up popped exactly once or still on the stack
  * exactly once. Anything popped twice, or both popped and still stacked, was duplicated; anything in neither was lost.
  */
-final class Interleaving {
+final class Scenario {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private Interleaving() {
+    private Scenario() {
     }
 
     /** Every item pushed, what the pops returned, what is left on the stack, and what that adds up to. */
