@@ -59,6 +59,23 @@ class CatalogCheckTest {
         }));
     }
 
+    /**
+     * The shape CONTRIBUTING.md sets: the story in a class called {@code Scenario}, the pitfall's id in its
+     * {@code package-info.java}, and in each example's Javadoc the output of a real run with the platform named.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPackageHasTheHandbooksShape() {
+        return CATALOG.all().stream().map(pitfall -> dynamicTest(pitfall.id() + " " + pitfall.title(), () -> {
+            Path sources = pitfall.sourceDirectory(ROOT);
+            assertThat(sources.resolve("Scenario.java")).isRegularFile();
+            assertThat(Files.readString(sources.resolve("package-info.java"))).startsWith("/**\n * " + pitfall.id() + " ");
+            for (String example : List.of("BadExample.java", "GoodExample.java")) {
+                assertThat(Files.readString(sources.resolve(example))).as("%s %s", pitfall.id(), example)
+                        .containsPattern("\\* <p>On [^\\n]+, \\{@code ./handbook " + Pattern.quote(pitfall.id()) + "\\} printed:\n \\* <pre>\n");
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyPitfallHasAGuideSectionWhoseLinksResolve() throws IOException {
         String guide = Files.readString(ROOT.resolve("GUIDE.md"));
