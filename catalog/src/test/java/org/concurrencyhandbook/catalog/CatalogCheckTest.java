@@ -131,7 +131,7 @@ class CatalogCheckTest {
         }
     }
 
-    private static String sectionOf(String guide, String heading) {
+    static String sectionOf(String guide, String heading) {
         int start = guide.indexOf(heading);
         Matcher next = Pattern.compile("(?m)^#{1,3} ").matcher(guide);
         int end = next.find(start + heading.length()) ? next.start() : guide.length();

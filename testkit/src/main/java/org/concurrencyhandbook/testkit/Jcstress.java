@@ -44,6 +44,8 @@ public final class Jcstress {
 
     static final String QUICK_FLAGS = "-sc false -f 1 -iters 3 -time 300";
     private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** A thorough run ({@code -Djcstress.args="-m default"}) takes minutes per test on 2 cores. */
+    private static final Duration THOROUGH_LIMIT = Duration.ofMinutes(60);
 
     private Jcstress() {
     }
@@ -82,14 +84,15 @@ public final class Jcstress {
         Path workDir = workDirFor(tests[0]);
         List<String> args = new ArrayList<>(List.of("-t", names.stream().map(Pattern::quote)
                 .collect(Collectors.joining("|", "^(", ")$"))));
-        args.addAll(List.of(System.getProperty("jcstress.args", QUICK_FLAGS).trim().split("\\s+")));
+        String flags = System.getProperty("jcstress.args", QUICK_FLAGS);
+        args.addAll(List.of(flags.trim().split("\\s+")));
         args.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-r", "report"));
 
         ChildJvm.Result run = ChildJvm.of("org.openjdk.jcstress.Main")
                 .jvmArgs(NATIVE_ACCESS)
                 .args(args)
                 .workDir(workDir)
-                .timeout(Duration.ofSeconds(90 + 45L * tests.length))
+                .timeout(flags.equals(QUICK_FLAGS) ? Duration.ofSeconds(90 + 45L * tests.length) : THOROUGH_LIMIT)
                 .run();
         String console = run.output();
         writeQuietly(workDir.resolve("console.txt"), console);

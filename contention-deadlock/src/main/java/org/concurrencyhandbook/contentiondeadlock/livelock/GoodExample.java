@@ -31,7 +31,7 @@ public final class GoodExample implements CopyRoom {
     @Override
     public int copy(Device first, Device second, Runnable job) {
         Device lower = first.rank() < second.rank() ? first : second;
-        Device higher = lower == first ? second : first;
+        Device higher = first.rank() < second.rank() ? second : first;
         for (int attempts = 1; ; attempts++) {
             lower.lock().lock();
             try {
