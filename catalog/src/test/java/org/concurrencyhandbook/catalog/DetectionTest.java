@@ -75,13 +75,16 @@ class DetectionTest {
 
     static String render(List<Finding> findings) {
         StringBuilder table = new StringBuilder("\n\n| pitfall | Error Prone on `BadExample` | SpotBugs on `BadExample` |"
-                + " either on `GoodExample` | either on the test's other variants (wrong and right fixes) |\n|---|---|---|---|---|\n");
+                + " javac `-Xlint` on `BadExample` | any of them on `GoodExample` | on the test's other variants (wrong and"
+                + " right fixes) |\n|---|---|---|---|---|---|\n");
         int caughtByErrorProne = 0;
         int caughtBySpotBugs = 0;
+        int caughtByLint = 0;
         int caughtByNeither = 0;
         for (Pitfall pitfall : CATALOG.all()) {
             Set<String> errorProne = checks(on(findings, pitfall, "BadExample.java"), StaticAnalysis.ERROR_PRONE);
             Set<String> spotBugs = checks(on(findings, pitfall, "BadExample.java"), StaticAnalysis.SPOTBUGS);
+            Set<String> lint = checks(on(findings, pitfall, "BadExample.java"), StaticAnalysis.JAVAC_LINT);
             List<Finding> onGood = on(findings, pitfall, "GoodExample.java");
             Map<String, Set<String>> onVariants = findings.stream()
                     .filter(f -> f.packageName().equals(pitfall.packageName()) && f.file().startsWith("Other"))
@@ -89,10 +92,12 @@ class DetectionTest {
                             Collectors.mapping(Finding::check, Collectors.toCollection(TreeSet::new))));
             caughtByErrorProne += errorProne.isEmpty() ? 0 : 1;
             caughtBySpotBugs += spotBugs.isEmpty() ? 0 : 1;
-            caughtByNeither += errorProne.isEmpty() && spotBugs.isEmpty() ? 1 : 0;
+            caughtByLint += lint.isEmpty() ? 0 : 1;
+            caughtByNeither += errorProne.isEmpty() && spotBugs.isEmpty() && lint.isEmpty() ? 1 : 0;
             table.append("| ").append(pitfall.id()).append(' ').append(pitfall.title())
                     .append(" | ").append(cell(errorProne))
                     .append(" | ").append(cell(spotBugs))
+                    .append(" | ").append(cell(lint))
                     .append(" | ").append(onGood.isEmpty() ? "—" : cell(checks(onGood, null)))
                     .append(" | ").append(onVariants.isEmpty() ? "—" : onVariants.entrySet().stream()
                             .map(variant -> "`" + variant.getKey() + "`: " + cell(variant.getValue()))
@@ -100,8 +105,8 @@ class DetectionTest {
                     .append(" |\n");
         }
         return table.append("\nOf ").append(CATALOG.all().size()).append(" pitfalls, Error Prone catches the BadExample of ")
-                .append(caughtByErrorProne).append(", SpotBugs of ").append(caughtBySpotBugs).append("; neither catches ")
-                .append(caughtByNeither).append(".\n\n").toString();
+                .append(caughtByErrorProne).append(", SpotBugs of ").append(caughtBySpotBugs).append(", javac's lints of ")
+                .append(caughtByLint).append("; none of them catches ").append(caughtByNeither).append(".\n\n").toString();
     }
 
     private static List<Finding> on(List<Finding> findings, Pitfall pitfall, String file) {

@@ -18,12 +18,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Runs the two static analysers a reader would add to a build — Error Prone and SpotBugs — over every pitfall's code,
- * once per test run, each in a JVM of its own, and hands back what they reported about concurrency. The examples'
+ * Runs the static analysers a reader would add to a build — Error Prone and SpotBugs, and javac's own lints — over
+ * every pitfall's code, once per test run, each in a JVM of its own, and hands back what they reported about concurrency. The examples'
  * own compilation is untouched: bad code is meant to be flagged, so the findings are recorded, never fatal.
  *
  * <p>Error Prone runs as a javac plugin over the chapters' main sources and the test-side variants ({@code Other*.java}),
- * every check demoted to a warning so that the compilation goes on. SpotBugs runs at effort max, threshold low, over
+ * every check demoted to a warning so that the compilation goes on; the same compilation reports javac's
+ * {@code -Xlint:this-escape,synchronization}. SpotBugs runs at effort max, threshold low, over
  * the same classes. Only the checks listed below are kept: the rest (an unused field, a mutable object stored) are
  * not about concurrency, and no section claims them.
  */
@@ -34,6 +35,7 @@ final class StaticAnalysis {
     }
 
     static final String ERROR_PRONE = "Error Prone";
+    static final String JAVAC_LINT = "javac -Xlint";
     static final String SPOTBUGS = "SpotBugs";
 
     /** Error Prone's checks about concurrency, on by default or not (2.42.0): the off ones are switched on below. */
@@ -46,6 +48,9 @@ final class StaticAnalysis {
     private static final List<String> ERROR_PRONE_OFF_BY_DEFAULT = List.of("EmptyCatch", "InterruptedExceptionSwallowed",
             "Interruption", "ThreadPriorityCheck");
 
+    /** javac's own lints about concurrency: an escaping {@code this}, a lock on a value-based object. */
+    static final Set<String> JAVAC_LINTS = Set.of("this-escape", "synchronization");
+
     /** SpotBugs' multithreaded-correctness category, and the concurrency patterns it files elsewhere. */
     static final String SPOTBUGS_CATEGORY = "MT_CORRECTNESS";
     static final Set<String> SPOTBUGS_OTHER_PATTERNS = Set.of("IC_INIT_CIRCULARITY", "RV_RETURN_VALUE_IGNORED_BAD_PRACTICE",
@@ -54,7 +59,7 @@ final class StaticAnalysis {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
     private static final Pattern MEMBER_CLASS = Pattern.compile("^    (?:\\w+ )*(?:class|record|enum) (\\w+)");
-    private static final Pattern JAVAC_WARNING = Pattern.compile("^(.+\\.java):(\\d+): warning: \\[(\\w+)\\]", Pattern.MULTILINE);
+    private static final Pattern JAVAC_WARNING = Pattern.compile("^(.+\\.java):(\\d+): warning: \\[([\\w-]+)\\]", Pattern.MULTILINE);
 
     private StaticAnalysis() {
     }
@@ -104,6 +109,7 @@ final class StaticAnalysis {
                 "-J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED"));
         StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepAllErrorsAsWarnings -XepDisableWarningsInGeneratedCode");
         ERROR_PRONE_OFF_BY_DEFAULT.forEach(check -> plugin.append(" -Xep:").append(check).append(":WARN"));
+        command.add("-Xlint:" + String.join(",", JAVAC_LINTS));
         command.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-proc:full", "-processorpath", classPath,
                 plugin.toString(), "-Xmaxwarns", "100000", "-cp", classPath,
                 "-d", Files.createDirectories(work.resolve("error-prone-classes")).toString()));
@@ -116,11 +122,12 @@ final class StaticAnalysis {
         Matcher warning = JAVAC_WARNING.matcher(output);
         while (warning.find()) {
             String check = warning.group(3);
-            if (ERROR_PRONE_CHECKS.contains(check)) {
+            String detector = ERROR_PRONE_CHECKS.contains(check) ? ERROR_PRONE : JAVAC_LINTS.contains(check) ? JAVAC_LINT : null;
+            if (detector != null) {
                 Path file = Path.of(warning.group(1));
                 String packageName = packageOf(root, file);
                 int line = Integer.parseInt(warning.group(2));
-                found.add(new Finding(ERROR_PRONE, check, packageName, file.getFileName().toString(),
+                found.add(new Finding(detector, check, packageName, file.getFileName().toString(),
                         classAt(file, line), line));
             }
         }
