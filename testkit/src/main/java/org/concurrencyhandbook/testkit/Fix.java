@@ -1,6 +1,5 @@
 package org.concurrencyhandbook.testkit;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -23,8 +22,14 @@ public record Fix<T>(String name, T make) {
      */
     @SafeVarargs
     public static <T> Fix<T> named(String name, List<Fix<T>>... lists) {
-        return Arrays.stream(lists).flatMap(List::stream).filter(fix -> fix.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no fix named \"" + name + "\""));
+        for (List<Fix<T>> list : lists) {
+            for (Fix<T> fix : list) {
+                if (fix.name().equals(name)) {
+                    return fix;
+                }
+            }
+        }
+        throw new NoSuchElementException("no fix named \"" + name + "\"");
     }
 
     /** The name, so that a parameterized test shows it. */

@@ -148,6 +148,9 @@ final class Scenario {
 
     /** Thrown at a meeting point once the scenario is over. */
     private static final class Released extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         Released() {
             super("the scenario is over", null, false, false);
         }

@@ -33,6 +33,9 @@ public interface Bank {
 
     /** A transfer the risk check refused. The promise: a refused transfer changed nothing. */
     final class Refused extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         public Refused(String reason) {
             super(reason);
         }
