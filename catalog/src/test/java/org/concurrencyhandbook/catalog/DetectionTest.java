@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The third proof of every pitfall: which analyser would have caught it. Error Prone and SpotBugs run over every
- * pitfall's BadExample, GoodExample and test-side variants ({@link StaticAnalysis}); the matrix their findings make is
+ * The third proof of every pitfall: which analyser would have caught it. Error Prone, SpotBugs and javac's lints run
+ * over every pitfall's BadExample, GoodExample and test-side variants ({@link StaticAnalysis}); the matrix their findings make is
  * GUIDE.md's appendix "What catches it", and this test fails when the two differ — so an analyser release that learns
  * to see a pitfall, or stops seeing one, turns the build red and the GUIDE gets updated. Run with
  * {@code -Dhandbook.writeDetectors=true} to write the matrix the runs produced into GUIDE.md.

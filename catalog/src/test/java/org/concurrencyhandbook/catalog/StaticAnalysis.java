@@ -1,6 +1,11 @@
 package org.concurrencyhandbook.catalog;
 
-import java.io.File;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,25 +13,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.concurrencyhandbook.testkit.ChildJvm;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
  * Runs the static analysers a reader would add to a build — Error Prone and SpotBugs, and javac's own lints — over
- * every pitfall's code, once per test run, each in a JVM of its own, and hands back what they reported about concurrency. The examples'
- * own compilation is untouched: bad code is meant to be flagged, so the findings are recorded, never fatal.
+ * every pitfall's code, once per test run, each in a JVM of its own, and hands back what they reported about
+ * concurrency. The examples' own compilation is untouched: bad code is meant to be flagged, so the findings are
+ * recorded, never fatal.
  *
  * <p>Error Prone runs as a javac plugin over the chapters' main sources and the test-side variants ({@code Other*.java}),
  * every check demoted to a warning so that the compilation goes on; the same compilation reports javac's
- * {@code -Xlint:this-escape,synchronization}. SpotBugs runs at effort max, threshold low, over
- * the same classes. Only the checks listed below are kept: the rest (an unused field, a mutable object stored) are
- * not about concurrency, and no section claims them.
+ * {@code -Xlint:this-escape,identity}. SpotBugs runs at effort max, threshold low, over the same classes. Only
+ * the checks listed below are kept: the rest (an unused field, a mutable object stored) are not about concurrency, and
+ * no section claims them.
+ *
+ * <p>An analyser that did not really run must not read as "nothing catches it": the runs include a control,
+ * {@code KnownFindings} (a test resource, never compiled by the build), with code each analyser is known to flag, and
+ * {@link #findings} fails unless every one of its findings was reported — and unless javac compiled everything and
+ * SpotBugs analysed classes without an error.
  */
 final class StaticAnalysis {
 
@@ -48,8 +67,11 @@ final class StaticAnalysis {
     private static final List<String> ERROR_PRONE_OFF_BY_DEFAULT = List.of("EmptyCatch", "InterruptedExceptionSwallowed",
             "Interruption", "ThreadPriorityCheck");
 
-    /** javac's own lints about concurrency: an escaping {@code this}, a lock on a value-based object. */
-    static final Set<String> JAVAC_LINTS = Set.of("this-escape", "synchronization");
+    /**
+     * javac's own lints about concurrency: an escaping {@code this}, and a lock on a value-based object — {@code identity}
+     * in javac 25, which still accepts its older name {@code synchronization} (JDK 16–24) as a flag.
+     */
+    static final Set<String> JAVAC_LINTS = Set.of("this-escape", "identity");
 
     /** SpotBugs' multithreaded-correctness category, and the concurrency patterns it files elsewhere. */
     static final String SPOTBUGS_CATEGORY = "MT_CORRECTNESS";
@@ -57,45 +79,74 @@ final class StaticAnalysis {
             "STI_INTERRUPTED_ON_CURRENTTHREAD", "STI_INTERRUPTED_ON_UNKNOWNTHREAD", "RU_INVOKE_RUN", "DM_USELESS_THREAD",
             "SIC_THREADLOCAL_DEADLY_EMBRACE", "DMI_SCHEDULED_THREAD_POOL_EXECUTOR_WITH_ZERO_CORE_THREADS");
 
+    static final String CONTROL_PACKAGE = "org.concurrencyhandbook.catalog.controls";
+    private static final String CONTROL_RESOURCE = "KnownFindings.java.txt";
+    /** What each analyser must report on the control, or it did not run. */
+    private static final Map<String, String> CONTROL_FINDINGS = Map.of("NonAtomicVolatileUpdate", ERROR_PRONE,
+            "VO_VOLATILE_INCREMENT", SPOTBUGS, "this-escape", JAVAC_LINT, "identity", JAVAC_LINT);
+
     private static final Duration LIMIT = Duration.ofMinutes(3);
-    private static final Pattern MEMBER_CLASS = Pattern.compile("^    (?:\\w+ )*(?:class|record|enum) (\\w+)");
     private static final Pattern JAVAC_WARNING = Pattern.compile("^(.+\\.java):(\\d+): warning: \\[([\\w-]+)\\]", Pattern.MULTILINE);
+    private static final Pattern JAVAC_ERROR = Pattern.compile("^.+\\.java:\\d+: error: .*$", Pattern.MULTILINE);
 
     private StaticAnalysis() {
     }
 
-    /** What both analysers reported on every pitfall of the catalog, kept for the rest of the test run. */
+    /**
+     * What the analysers reported on every pitfall of the catalog — the control left out — computed once and kept for
+     * the rest of the test run, failure included.
+     */
     static List<Finding> findings(Catalog catalog, Path root) {
         return Cached.of(catalog, root);
     }
 
     private static final class Cached {
         private static List<Finding> findings;
+        private static RuntimeException failure;
 
         static synchronized List<Finding> of(Catalog catalog, Path root) {
-            if (findings == null) {
+            if (findings == null && failure == null) {
                 try {
-                    Path work = Files.createDirectories(root.resolve("catalog/target/detectors"));
-                    List<Finding> all = new ArrayList<>(errorProne(catalog, root, work));
-                    all.addAll(spotBugs(catalog, root, work));
-                    findings = List.copyOf(all);
+                    findings = run(catalog, root);
+                } catch (RuntimeException e) {
+                    failure = e;
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    failure = new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the analysers ran", e);
+                    failure = new IllegalStateException("interrupted while the analysers ran", e);
                 }
+            }
+            if (failure != null) {
+                throw failure;
             }
             return findings;
         }
     }
 
-    private static List<String> modules(Catalog catalog) {
-        return catalog.all().stream().map(Pitfall::module).distinct().toList();
+    private static List<Finding> run(Catalog catalog, Path root) throws IOException, InterruptedException {
+        Path work = Files.createDirectories(root.resolve("catalog/target/detectors"));
+        Path control = Files.createDirectories(work.resolve("controls").resolve(CONTROL_PACKAGE.replace('.', '/')))
+                .resolve("KnownFindings.java");
+        try (var resource = StaticAnalysis.class.getResourceAsStream(CONTROL_RESOURCE)) {
+            Files.write(control, resource.readAllBytes());
+        }
+        Path classes = work.resolve("classes");
+        List<Finding> all = new ArrayList<>(javacWithErrorProne(catalog, root, control, classes, work));
+        all.addAll(spotBugs(catalog, root, classes, work));
+        for (Map.Entry<String, String> expected : CONTROL_FINDINGS.entrySet()) {
+            if (all.stream().noneMatch(f -> f.packageName().equals(CONTROL_PACKAGE) && f.check().equals(expected.getKey()))) {
+                throw new IllegalStateException(expected.getValue() + " did not report " + expected.getKey() + " on the"
+                        + " control " + control + ": it did not really run, so its silence on the pitfalls proves nothing"
+                        + " (its output is in " + work + ")");
+            }
+        }
+        return all.stream().filter(f -> !f.packageName().equals(CONTROL_PACKAGE)).toList();
     }
 
-    private static List<Finding> errorProne(Catalog catalog, Path root, Path work) throws IOException, InterruptedException {
-        List<String> sources = new ArrayList<>();
+    private static List<Finding> javacWithErrorProne(Catalog catalog, Path root, Path control, Path classes, Path work)
+            throws IOException, InterruptedException {
+        List<String> sources = new ArrayList<>(List.of(control.toString()));
         for (Pitfall pitfall : catalog.all()) {
             sources.addAll(javaFiles(pitfall.sourceDirectory(root), name -> !name.equals("package-info.java")));
             sources.addAll(javaFiles(pitfall.testFile(root).getParent(), name -> name.startsWith("Other")));
@@ -111,112 +162,164 @@ final class StaticAnalysis {
         ERROR_PRONE_OFF_BY_DEFAULT.forEach(check -> plugin.append(" -Xep:").append(check).append(":WARN"));
         command.add("-Xlint:" + String.join(",", JAVAC_LINTS));
         command.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-proc:full", "-processorpath", classPath,
-                plugin.toString(), "-Xmaxwarns", "100000", "-cp", classPath,
-                "-d", Files.createDirectories(work.resolve("error-prone-classes")).toString()));
-        Path arguments = work.resolve("error-prone-sources.txt");
+                plugin.toString(), "-Xmaxwarns", "100000", "-cp", classPath, "-d", deleteAndCreate(classes).toString()));
+        Path arguments = work.resolve("javac-sources.txt");
         Files.write(arguments, sources);
         command.add("@" + arguments);
-        String output = run(command, work.resolve("error-prone.txt"));
+        Path log = work.resolve("javac.txt");
+        int exit = run(command, log);
+        String output = Files.readString(log);
+        Matcher error = JAVAC_ERROR.matcher(output);
+        if (exit != 0 || error.find()) {
+            throw new IllegalStateException("javac with Error Prone failed (exit " + exit + "), so it analysed nothing"
+                    + (error.find(0) ? ": " + error.group() : "") + " — see " + log);
+        }
 
         List<Finding> found = new ArrayList<>();
+        Map<Path, ClassLocator> locators = new ConcurrentHashMap<>();
         Matcher warning = JAVAC_WARNING.matcher(output);
         while (warning.find()) {
             String check = warning.group(3);
             String detector = ERROR_PRONE_CHECKS.contains(check) ? ERROR_PRONE : JAVAC_LINTS.contains(check) ? JAVAC_LINT : null;
             if (detector != null) {
-                Path file = Path.of(warning.group(1));
-                String packageName = packageOf(root, file);
+                Path file = Path.of(warning.group(1)).toAbsolutePath().normalize();
                 int line = Integer.parseInt(warning.group(2));
-                found.add(new Finding(detector, check, packageName, file.getFileName().toString(),
-                        classAt(file, line), line));
+                ClassLocator locator = locators.computeIfAbsent(file, ClassLocator::parse);
+                found.add(new Finding(detector, check, locator.packageName(), file.getFileName().toString(),
+                        locator.classAt(line), line));
             }
         }
         return found;
     }
 
-    private static List<Finding> spotBugs(Catalog catalog, Path root, Path work) throws IOException, InterruptedException {
+    private static List<Finding> spotBugs(Catalog catalog, Path root, Path classes, Path work)
+            throws IOException, InterruptedException {
         Path report = work.resolve("spotbugs.xml");
+        Files.deleteIfExists(report);
+        List<String> packages = new ArrayList<>(catalog.all().stream().map(p -> p.packageName() + ".*").toList());
+        packages.add(CONTROL_PACKAGE + ".*");
         List<String> args = new ArrayList<>(List.of("-effort:max", "-low", "-xml:withMessages", "-output", report.toString(),
-                "-onlyAnalyze", String.join(",", catalog.all().stream().map(p -> p.packageName() + ".*").toList()),
-                "-auxclasspath", System.getProperty("java.class.path")));
-        for (String module : modules(catalog)) {
-            args.add(root.resolve(module).resolve("target/classes").toString());
-            args.add(root.resolve(module).resolve("target/test-classes").toString());
-        }
+                "-onlyAnalyze", String.join(",", packages), "-auxclasspath", System.getProperty("java.class.path"),
+                classes.toString()));
         ChildJvm.Result result = ChildJvm.of("edu.umd.cs.findbugs.FindBugs2").args(args).timeout(LIMIT).run();
         if (result.exitCode() != 0 || !Files.exists(report)) {
             throw new IllegalStateException("SpotBugs did not run: " + result.describe());
         }
-        List<Finding> found = new ArrayList<>();
+        Document document;
         try {
-            NodeList bugs = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
-                    .getElementsByTagName("BugInstance");
-            for (int i = 0; i < bugs.getLength(); i++) {
-                Element bug = (Element) bugs.item(i);
-                String type = bug.getAttribute("type");
-                if (!bug.getAttribute("category").equals(SPOTBUGS_CATEGORY) && !SPOTBUGS_OTHER_PATTERNS.contains(type)) {
-                    continue;
-                }
-                Element line = child(bug, "SourceLine");
-                Element primaryClass = child(bug, "Class");
-                if (line == null || primaryClass == null) {
-                    continue;
-                }
-                String className = primaryClass.getAttribute("classname");
-                String start = line.getAttribute("start");
-                found.add(new Finding(SPOTBUGS, type, className.substring(0, className.lastIndexOf('.')),
-                        line.getAttribute("sourcefile"), className.substring(className.lastIndexOf('.') + 1),
-                        start.isEmpty() ? 0 : Integer.parseInt(start)));
-            }
+            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
         } catch (Exception e) {
             throw new IllegalStateException("could not read " + report, e);
+        }
+        Element summary = (Element) document.getElementsByTagName("FindBugsSummary").item(0);
+        Element errors = (Element) document.getElementsByTagName("Errors").item(0);
+        if (summary == null || Integer.parseInt(summary.getAttribute("total_classes")) == 0
+                || (errors != null && !errors.getAttribute("errors").equals("0"))) {
+            throw new IllegalStateException("SpotBugs analysed no class, or failed on some (" + report + ")");
+        }
+        List<Finding> found = new ArrayList<>();
+        NodeList bugs = document.getElementsByTagName("BugInstance");
+        for (int i = 0; i < bugs.getLength(); i++) {
+            Element bug = (Element) bugs.item(i);
+            String type = bug.getAttribute("type");
+            if (!bug.getAttribute("category").equals(SPOTBUGS_CATEGORY) && !SPOTBUGS_OTHER_PATTERNS.contains(type)) {
+                continue;
+            }
+            Element primaryClass = child(bug, "Class", true);
+            Element classLines = primaryClass == null ? null : child(primaryClass, "SourceLine", false);
+            if (classLines == null) {
+                throw new IllegalStateException("SpotBugs reported " + type + " with no class or source file (" + report + ")");
+            }
+            Element lines = child(bug, "SourceLine", true);
+            String start = lines == null ? "" : lines.getAttribute("start");
+            String className = primaryClass.getAttribute("classname");
+            found.add(new Finding(SPOTBUGS, type, className.substring(0, className.lastIndexOf('.')),
+                    classLines.getAttribute("sourcefile"), className.substring(className.lastIndexOf('.') + 1),
+                    start.isEmpty() ? 0 : Integer.parseInt(start)));
         }
         return found;
     }
 
-    /** The first child element with this tag — a direct child: a {@code Class} element has a {@code SourceLine} of its own. */
-    private static Element child(Element parent, String tag) {
-        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+    /**
+     * The direct child with this tag — the one marked {@code primary="true"} when asked and there is one, else the first.
+     * Direct, because a {@code Class} element has a {@code SourceLine} of its own.
+     */
+    private static Element child(Element parent, String tag, boolean preferPrimary) {
+        Element first = null;
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element && element.getTagName().equals(tag)) {
-                return element;
+                if (!preferPrimary || element.getAttribute("primary").equals("true")) {
+                    return element;
+                }
+                first = first == null ? element : first;
             }
         }
-        return null;
+        return first;
     }
 
     /**
-     * The class a source line belongs to, as SpotBugs names it ({@code OtherCounters$VolatileTotalMerge}): the top-level
-     * class, or the member class declared last above the line — the variants are member classes one level deep.
+     * Which class of a source file a line belongs to, named as SpotBugs names it ({@code OtherCounters$VolatileTotalMerge},
+     * {@code OtherClassPairs$ForcedOrder$Currencies}): the innermost class declaration around the line, found in the
+     * file's parse tree.
      */
-    private static String classAt(Path file, int line) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            String topLevel = file.getFileName().toString().replace(".java", "");
-            for (int i = Math.min(line, lines.size()) - 1; i >= 0; i--) {
-                Matcher member = MEMBER_CLASS.matcher(lines.get(i));
-                if (member.find()) {
-                    return topLevel + "$" + member.group(1);
-                }
+    private record ClassLocator(String packageName, List<Span> classes) {
+
+        private record Span(String name, long firstLine, long lastLine) {
+        }
+
+        static ClassLocator parse(Path file) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            try (var files = javac.getStandardFileManager(null, null, null)) {
+                JavacTask task = (JavacTask) javac.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
+                        files.getJavaFileObjects(file));
+                CompilationUnitTree unit = task.parse().iterator().next();
+                SourcePositions positions = Trees.instance(task).getSourcePositions();
+                List<Span> spans = new ArrayList<>();
+                new TreePathScanner<Void, String>() {
+                    @Override
+                    public Void visitClass(ClassTree type, String outer) {
+                        String name = outer == null ? type.getSimpleName().toString() : outer + "$" + type.getSimpleName();
+                        spans.add(new Span(name, unit.getLineMap().getLineNumber(positions.getStartPosition(unit, type)),
+                                unit.getLineMap().getLineNumber(positions.getEndPosition(unit, type))));
+                        return super.visitClass(type, name);
+                    }
+                }.scan(unit, null);
+                return new ClassLocator(unit.getPackageName().toString(), spans);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return topLevel;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        String classAt(long line) {
+            return classes.stream().filter(span -> span.firstLine() <= line && line <= span.lastLine())
+                    .reduce((outer, inner) -> inner).map(Span::name).orElse("");
         }
     }
 
-    private static String run(List<String> command, Path log) throws IOException, InterruptedException {
+    private static int run(List<String> command, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            if (!process.waitFor(LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("javac with Error Prone ran past " + LIMIT.toMinutes() + " min");
             }
+            return process.exitValue();
         } finally {
             process.destroyForcibly();
         }
-        return Files.readString(log);
     }
 
-    private static List<String> javaFiles(Path directory, java.util.function.Predicate<String> wanted) throws IOException {
+    private static Path deleteAndCreate(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> old = Files.walk(directory)) {
+                for (Path path : old.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(directory);
+    }
+
+    private static List<String> javaFiles(Path directory, Predicate<String> wanted) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -224,15 +327,5 @@ final class StaticAnalysis {
             return files.filter(f -> f.toString().endsWith(".java") && wanted.test(f.getFileName().toString()))
                     .map(Path::toString).sorted().toList();
         }
-    }
-
-    private static String packageOf(Path root, Path file) {
-        Path relative = root.relativize(file.toAbsolutePath().normalize());
-        for (int i = 0; i < relative.getNameCount(); i++) {
-            if (relative.getName(i).toString().equals("java")) {
-                return relative.subpath(i + 1, relative.getNameCount() - 1).toString().replace(File.separatorChar, '.');
-            }
-        }
-        throw new IllegalArgumentException("not a Java source of the handbook: " + file);
     }
 }

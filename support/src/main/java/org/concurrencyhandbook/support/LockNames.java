@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -56,15 +57,23 @@ public final class LockNames {
                 return Optional.of(named.getValue());
             }
             for (ThreadInfo waiter : dump) {
-                LockInfo waitedFor = waiter.getLockInfo();
                 Thread thread = threads.get(waiter.getThreadId());
-                if (waitedFor != null && thread != null && waitedFor.getIdentityHashCode() == lock.getIdentityHashCode()
-                        && queuedOn(candidate, thread)) {
+                if (thread != null && waitsNowFor(thread, lock) && queuedOn(candidate, thread)) {
                     return Optional.of(named.getValue());
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the thread is parked, right now, on the very synchronizer the dump shows — a dump is a snapshot, and a
+     * thread that has moved on to another lock since must not lend that lock's name to this one.
+     */
+    private static boolean waitsNowFor(Thread thread, LockInfo lock) {
+        Object blocker = LockSupport.getBlocker(thread);
+        return blocker != null && System.identityHashCode(blocker) == lock.getIdentityHashCode()
+                && blocker.getClass().getName().equals(lock.getClassName());
     }
 
     private static boolean queuedOn(Object lock, Thread thread) {

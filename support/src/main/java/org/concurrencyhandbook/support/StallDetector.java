@@ -37,6 +37,8 @@ public final class StallDetector {
     private static final String HOW_TO_ASK_FOR_STACKS =
             "(Full stacks: add --thread-dump to ./handbook, or -D" + THREAD_DUMP_PROPERTY + "=true to java.)\n";
 
+    private static final java.time.Duration JCMD_LIMIT = java.time.Duration.ofSeconds(30);
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private StallDetector() {
@@ -118,15 +120,25 @@ public final class StallDetector {
                 java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(ProcessHandle.current().pid())));
         line.addAll(List.of(command));
+        java.nio.file.Path output = null;
+        Process jcmd = null;
         try {
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                jcmd.destroyForcibly();
+            output = java.nio.file.Files.createTempFile("jcmd", ".txt");
+            jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!jcmd.waitFor(JCMD_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return "(jcmd did not answer within " + JCMD_LIMIT.toSeconds() + " s)";
             }
-            return output;
+            String printed = java.nio.file.Files.readString(output);
+            return jcmd.exitValue() == 0 ? printed : "(jcmd failed, exit " + jcmd.exitValue() + ": " + printed.strip() + ")";
         } catch (java.io.IOException e) {
             return "(jcmd could not run: " + e.getMessage() + ")";
+        } finally {
+            if (jcmd != null) {
+                jcmd.destroyForcibly();
+            }
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 

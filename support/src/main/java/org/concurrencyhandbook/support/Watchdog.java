@@ -54,6 +54,7 @@ public final class Watchdog {
     private LongSupplier progress;
     private Duration quiet;
     private volatile Outcome stall;
+    private volatile Throwable pollerFailure;
     private final CountDownLatch stalled = new CountDownLatch(1);
     private Thread poller;
     private long started;
@@ -102,13 +103,13 @@ public final class Watchdog {
                 long left = deadline - System.nanoTime();
                 while (thread.isAlive() && left > 0) {
                     if (stalled.await(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS)) {
-                        return stall;
+                        return stallOrPollerFailure();
                     }
                     left = deadline - System.nanoTime();
                 }
             }
-            if (stall != null) {
-                return stall;
+            if (stall != null || pollerFailure != null) {
+                return stallOrPollerFailure();
             }
             boolean allDone = watched.stream().noneMatch(Thread::isAlive);
             return allDone ? new Outcome(Outcome.Kind.FINISHED, "all watched threads finished", elapsed(), Optional.empty())
@@ -118,11 +119,30 @@ public final class Watchdog {
         } finally {
             // Joined, not only interrupted: a test that checks no thread outlives it must not find the watchdog.
             poller.interrupt();
-            poller.join(POLLER_EXIT.toMillis());
+            if (!poller.join(POLLER_EXIT)) {
+                throw new IllegalStateException("the watchdog's poller did not end within " + POLLER_EXIT.toSeconds() + " s");
+            }
         }
     }
 
+    /** The stall seen — or, if the poller itself failed (a progress counter that threw), that failure. */
+    private Outcome stallOrPollerFailure() {
+        if (pollerFailure != null) {
+            throw new IllegalStateException("the watchdog could not watch: " + pollerFailure, pollerFailure);
+        }
+        return stall;
+    }
+
     private void poll() {
+        try {
+            watch();
+        } catch (RuntimeException | Error failure) {
+            pollerFailure = failure;
+            stalled.countDown();
+        }
+    }
+
+    private void watch() {
         long lastValue = progress == null ? 0 : progress.getAsLong();
         long lastChange = System.nanoTime();
         try {

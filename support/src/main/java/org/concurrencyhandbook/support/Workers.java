@@ -36,11 +36,6 @@ public final class Workers {
         return thread;
     }
 
-    /** Every worker, in the order added: for a scenario that watches where they are ({@link Await}). */
-    public List<Thread> threads() {
-        return List.copyOf(threads);
-    }
-
     /** Whether a worker has failed so far: a scenario waiting for a worker's progress can stop waiting then. */
     public boolean anyFailed() {
         return firstFailure.get() != null;
@@ -56,13 +51,21 @@ public final class Workers {
      * Waits until every worker has finished, {@code limit} in all; then rethrows the first failure of any, so that a
      * scenario never judges a run in which a worker crashed.
      *
-     * @throws IllegalStateException naming the first worker still running at the limit, or carrying the first failure
+     * @throws IllegalStateException naming the first worker still running at the limit — with the first failure, which
+     *         is often why the others hang, attached — or carrying the first failure
      */
     public void awaitAll(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         for (Thread thread : threads) {
             if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-                throw new IllegalStateException(thread.getName() + " did not finish within " + limit.toMillis() + " ms");
+                IllegalStateException stuck = new IllegalStateException(
+                        thread.getName() + " did not finish within " + limit.toMillis() + " ms");
+                if (firstFailure.get() != null) {
+                    stuck.addSuppressed(firstFailure.get());
+                }
+                // Asked to stop, so that a worker that answers interrupts does not outlive its scenario.
+                threads.forEach(Thread::interrupt);
+                throw stuck;
             }
         }
         Throwable failure = firstFailure.get();

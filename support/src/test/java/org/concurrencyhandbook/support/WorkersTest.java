@@ -24,7 +24,7 @@ class WorkersTest {
         assertThat(ran).hasValue(2);
         assertThat(first.getName()).isEqualTo("worker-1");
         assertThat(first.isDaemon()).isTrue();
-        assertThat(workers.threads()).allMatch(thread -> !thread.isAlive());
+        assertThat(first.isAlive()).isFalse();
     }
 
     @Test
@@ -55,6 +55,7 @@ class WorkersTest {
             assertThatThrownBy(() -> workers.startAll().awaitAll(Duration.ofMillis(100)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("stuck did not finish within 100 ms");
+            assertThat(stuck.join(Duration.ofSeconds(10))).as("the stuck worker was interrupted, and ended").isTrue();
         } finally {
             release.countDown();
             stuck.join();

@@ -27,10 +27,10 @@ import org.concurrencyhandbook.support.Verdict;
  * Runs a main class in a separate JVM — the same {@code java}, by default the same class path — with a time
  * bound, its output captured, and its exit status returned.
  *
- * <p>A demo that deadlocks or spins must never take its caller with it, so the child and every process it
- * started are destroyed when {@link #run()} returns, whatever happened: normal exit, time-out, or the calling
- * thread interrupted (which is how JUnit ends a test that timed out). A shutdown hook destroys any child still
- * alive when this JVM exits.
+ * <p>A demo that deadlocks or spins must never take its caller with it, so a child that has not exited by itself —
+ * stopped at its time-out, or its caller interrupted (which is how JUnit ends a test that timed out) — is destroyed
+ * with every process it started before {@link #run()} returns. A shutdown hook destroys any child still alive when
+ * this JVM exits. (A child that exits normally is trusted to have ended its own children.)
  */
 public final class ChildJvm {
 

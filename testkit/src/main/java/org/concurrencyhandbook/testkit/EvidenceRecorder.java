@@ -124,7 +124,14 @@ public final class EvidenceRecorder implements TestExecutionListener {
      * figures go to the console.
      */
     private static void printAlone(String testClass, ClassRecord record) {
-        if (record.bad.isEmpty() && record.good.isEmpty() && record.skippedBecause.isEmpty()) {
+        synchronized (record) {
+            printFigures(testClass, record);
+        }
+    }
+
+    private static void printFigures(String testClass, ClassRecord record) {
+        if (record.bad.isEmpty() && record.good.isEmpty() && record.wrongFixes.isEmpty() && record.rightFixes.isEmpty()
+                && record.skippedBecause.isEmpty()) {
             return;
         }
         StringBuilder text = new StringBuilder(System.lineSeparator())
@@ -135,8 +142,8 @@ public final class EvidenceRecorder implements TestExecutionListener {
         record.wrongFixes.forEach(line -> text.append("  wrong fix caught: ").append(line).append(System.lineSeparator()));
         record.rightFixes.forEach(line -> text.append("  right fix held:   ").append(line).append(System.lineSeparator()));
         if (!record.skippedBecause.isEmpty()) {
-            text.append("  inconclusive here (").append(record.skipped).append(" skipped): ")
-                    .append(record.skippedBecause).append(System.lineSeparator());
+            text.append("  inconclusive here").append(record.skipped > 0 ? " (" + record.skipped + " skipped)" : "")
+                    .append(": ").append(record.skippedBecause).append(System.lineSeparator());
         }
         System.out.print(text);
     }

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.testkit.ChildJvm;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.InProcessCollector;
@@ -44,8 +43,8 @@ public final class Jcstress {
 
     static final String QUICK_FLAGS = "-sc false -f 1 -iters 3 -time 300";
     private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
-    /** A thorough run ({@code -Djcstress.args="-m default"}) takes minutes per test on 2 cores. */
-    private static final Duration THOROUGH_LIMIT = Duration.ofMinutes(60);
+    /** A run with the reader's own flags — a thorough {@code -m default} takes minutes per test on 2 cores. */
+    private static final Duration ASKED_LIMIT = Duration.ofMinutes(60);
 
     private Jcstress() {
     }
@@ -84,15 +83,15 @@ public final class Jcstress {
         Path workDir = workDirFor(tests[0]);
         List<String> args = new ArrayList<>(List.of("-t", names.stream().map(Pattern::quote)
                 .collect(Collectors.joining("|", "^(", ")$"))));
-        String flags = System.getProperty("jcstress.args", QUICK_FLAGS);
-        args.addAll(List.of(flags.trim().split("\\s+")));
+        String asked = System.getProperty("jcstress.args");
+        args.addAll(List.of((asked == null ? QUICK_FLAGS : asked).trim().split("\\s+")));
         args.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-r", "report"));
 
         ChildJvm.Result run = ChildJvm.of("org.openjdk.jcstress.Main")
                 .jvmArgs(NATIVE_ACCESS)
                 .args(args)
                 .workDir(workDir)
-                .timeout(flags.equals(QUICK_FLAGS) ? Duration.ofSeconds(90 + 45L * tests.length) : THOROUGH_LIMIT)
+                .timeout(asked == null ? Duration.ofSeconds(90 + 45L * tests.length) : ASKED_LIMIT)
                 .run();
         String console = run.output();
         writeQuietly(workDir.resolve("console.txt"), console);

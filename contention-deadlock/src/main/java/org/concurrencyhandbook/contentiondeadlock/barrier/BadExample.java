@@ -7,8 +7,8 @@ import java.util.concurrent.CyclicBarrier;
  *
  * <p>The barrier trips when its last party arrives. A worker whose shard fails throws before it gets there, and nobody
  * tells the barrier: it keeps waiting for a party that will never come, and so does every worker that did arrive.
- * {@code await()} without a time-out waits for ever; the job never ends and never reports the failure, which is lost in
- * the failed worker's thread.
+ * {@code await()} without a time-out waits for ever; the job never ends, and the workers that wait never learn why —
+ * the failure stays with the failed worker's thread.
  *
  * <p>Run it: {@code ./handbook 2.9}. It finds the workers still waiting after two seconds, prints them, releases them by
  * interrupting them, and exits 4 (failure shown).

@@ -7,8 +7,10 @@ import java.util.concurrent.TimeUnit;
  * 2.9 A barrier that never trips — the fixed job: a {@link Phaser} that a failed worker leaves, and a bounded wait.
  *
  * <p>A worker whose shard fails — with an exception or an error — deregisters on its way out, in {@code finally}, so
- * the phaser stops counting on it and the others' meeting completes without it; the failure travels on to whoever collects the workers' results. The wait itself has
- * a time-out, so even a worker that dies without deregistering (killed, stuck) cannot hold the others for ever.
+ * the phaser stops counting on it and the others' meeting completes without it; the failure travels on to whoever
+ * collects the workers' results. The wait itself has a time-out, ten seconds here, so even a worker that never
+ * arrives and never deregisters (stuck, killed) cannot hold the others for ever — a bound the scenario, which gives
+ * the job two seconds, never reaches: it is there for the failure no {@code finally} can cover.
  *
  * <p>With a {@code CyclicBarrier} the equivalent is {@code await(timeout, unit)}, plus handling
  * {@code BrokenBarrierException}: when one party times out or is interrupted the barrier breaks for all of them, which

@@ -93,7 +93,9 @@ final class Scenario {
                 stuck.isEmpty() ? "" : StallDetector.stacksOnRequest(stuck, LockNames.none()));
         for (Thread worker : stuck) {
             worker.interrupt();
-            worker.join(LIMIT);
+            if (!worker.join(LIMIT)) {
+                throw new IllegalStateException(worker.getName() + " survived its interruption: the scenario cannot end");
+            }
         }
         return atTheLimit;
     }

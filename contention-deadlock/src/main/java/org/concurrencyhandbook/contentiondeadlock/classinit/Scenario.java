@@ -94,7 +94,7 @@ final class Scenario {
 
     /**
      * The two lines of a thread's jcmd section that explain it, in one: its top frame (a class initializer) and what it
-     * waits on there — "at BadExample$Currencies.<clinit>(BadExample.java:36), waiting on the Class initialization
+     * waits on there — "at BadExample$Currencies.<clinit>(BadExample.java:NN), waiting on the Class initialization
      * monitor for BadExample$ExchangeRates".
      */
     private static String whereItWaits(String threadSection) {
