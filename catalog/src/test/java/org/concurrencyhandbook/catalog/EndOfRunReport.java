@@ -111,7 +111,7 @@ final class EndOfRunReport {
         return total;
     }
 
-    private static Properties read(Path file) {
+    static Properties read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }

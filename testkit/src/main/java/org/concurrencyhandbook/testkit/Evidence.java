@@ -13,6 +13,7 @@ public final class Evidence {
     static final String GOOD = "handbook.good";
     static final String WRONG_FIX = "handbook.wrong-fix";
     static final String RIGHT_FIX = "handbook.right-fix";
+    static final String DETECTED = "handbook.detected";
 
     private Evidence() {
     }
@@ -30,6 +31,16 @@ public final class Evidence {
     /** Records that a tempting wrong fix was caught by the same scenario: what it was seen doing wrong. */
     public static void wrongFixCaught(TestReporter reporter, Fix<?> fix, String format, Object... args) {
         reporter.publishEntry(WRONG_FIX, fix.name() + ": " + format.formatted(args));
+    }
+
+    /**
+     * Records what a tool that watches a running JVM — {@code ThreadMXBean}, a thread dump, jcstress — made of the bad
+     * example in this run: whether it caught the failure, and how, or why not. The GUIDE's appendix "What catches it"
+     * is checked against these records, build after build, so the words must not carry the run's figures (those go in
+     * {@link #badShowed}).
+     */
+    public static void detected(TestReporter reporter, String detector, boolean caught, String format, Object... args) {
+        reporter.publishEntry(DETECTED, detector + "\t" + caught + "\t" + format.formatted(args));
     }
 
     /** Records that another fix the GUIDE recommends held under the same scenario. */

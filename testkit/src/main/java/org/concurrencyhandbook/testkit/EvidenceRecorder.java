@@ -35,6 +35,7 @@ public final class EvidenceRecorder implements TestExecutionListener {
         final List<String> good = new ArrayList<>();
         final List<String> wrongFixes = new ArrayList<>();
         final List<String> rightFixes = new ArrayList<>();
+        final List<String> detected = new ArrayList<>();
         TestExecutionResult.Status worst = TestExecutionResult.Status.SUCCESSFUL;
         String skippedBecause = "";
         int skipped;
@@ -60,6 +61,8 @@ public final class EvidenceRecorder implements TestExecutionListener {
                     record.wrongFixes.add(value);
                 } else if (key.equals(Evidence.RIGHT_FIX)) {
                     record.rightFixes.add(value);
+                } else if (key.equals(Evidence.DETECTED)) {
+                    record.detected.add(value);
                 }
             }
         });
@@ -108,6 +111,7 @@ public final class EvidenceRecorder implements TestExecutionListener {
                 figures.setProperty("wrongFixes", String.join("; ", record.wrongFixes));
                 figures.setProperty("rightFixesHeld", Integer.toString(record.rightFixes.size()));
                 figures.setProperty("rightFixes", String.join("; ", record.rightFixes));
+                figures.setProperty("detected", String.join("\n", record.detected));
                 figures.setProperty("skipped", record.skippedBecause);
                 figures.setProperty("skippedTests", Integer.toString(record.skipped));
                 try (Writer out = Files.newBufferedWriter(directory.resolve(entry.getKey() + ".properties"))) {

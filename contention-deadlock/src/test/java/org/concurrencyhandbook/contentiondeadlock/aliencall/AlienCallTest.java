@@ -39,6 +39,8 @@ class AlienCallTest {
         assertDeadlockThroughTheCallback(bad, "BadExample");
         Evidence.badShowed(reporter, "DEADLOCK after %s ms, cycle %s: the publisher blocked in %s, called under the feed's lock",
                 bad.fact("afterMillis"), bad.fact("cycle"), bad.fact("publisher.blockedIn"));
+        Evidence.detected(reporter, "ThreadMXBean", bad.fact("ended").equals("DEADLOCK"),
+                "findDeadlockedThreads() names the cycle through the callback");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,6 +40,11 @@ class ClassInitDeadlockTest {
         Evidence.badShowed(reporter, "stuck in <clinit>: ThreadMXBean found no deadlock; Thread.getState(): %s; jcmd: no deadlock,"
                 + " only \"waiting on the Class initialization monitor for\" %s", bad.fact("states"),
                 bad.fact("threadPrint.waitingForInitializationOf"));
+        Evidence.detected(reporter, "ThreadMXBean", Boolean.parseBoolean(bad.fact("threadMxBean.deadlockFound")),
+                "the threads are RUNNABLE and hold no monitor it knows of");
+        Evidence.detected(reporter, "jcmd Thread.print", Boolean.parseBoolean(bad.fact("threadPrint.deadlockFound")),
+                "no deadlock report; each thread \"waiting on the Class initialization monitor for\" %s",
+                bad.fact("threadPrint.waitingForInitializationOf"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -46,6 +46,7 @@ class LivelockTest {
         assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
         Evidence.badShowed(reporter, "%d of 200 jobs done and none for a second, while the two workers were refused %,d times;"
                 + " no deadlock for ThreadMXBean", outcome.jobsDone(), outcome.refused());
+        Evidence.detected(reporter, "ThreadMXBean", outcome.deadlockFound(), "nobody waits for a lock: both keep trying");
     }
 
     @ParameterizedTest(name = "{0}")

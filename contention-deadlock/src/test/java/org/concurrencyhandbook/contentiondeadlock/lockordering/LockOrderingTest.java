@@ -49,6 +49,8 @@ class LockOrderingTest {
         assertThat(bad.fact("ReentrantLock.locksWaitedFor")).isEqualTo(REENTRANT_LOCK_CLASS + ", " + REENTRANT_LOCK_CLASS);
         Evidence.badShowed(reporter, "ThreadMXBean found the cycle %s on monitors after %s ms and on ReentrantLocks after %s ms",
                 bad.fact("synchronized.cycle"), bad.fact("synchronized.afterMillis"), bad.fact("ReentrantLock.afterMillis"));
+        Evidence.detected(reporter, "ThreadMXBean", bad.fact("synchronized.ended").equals("DEADLOCK")
+                && bad.fact("ReentrantLock.ended").equals("DEADLOCK"), "findDeadlockedThreads() names both cycles");
     }
 
     @ParameterizedTest(name = "{0}")

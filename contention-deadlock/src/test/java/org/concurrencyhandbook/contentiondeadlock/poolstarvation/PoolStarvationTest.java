@@ -48,6 +48,7 @@ class PoolStarvationTest {
         assertThat(before.startedSinceAndStillAlive()).as("threads left behind").isEmpty();
         Evidence.badShowed(reporter, "all %d pool threads waiting in %s, %d tasks queued that never ran; no deadlock for ThreadMXBean",
                 bad.busy(), bad.waitingIn().getFirst(), bad.neverRan());
+        Evidence.detected(reporter, "ThreadMXBean", bad.deadlockFound(), "the pool threads wait on futures, not on locks");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,6 +53,7 @@ class ResourcePoolTest {
         Evidence.badShowed(reporter, "%s after %d ms: %d copies, %d of %d connections free, %d tasks waiting for a permit,"
                 + " each holding one (%s); ThreadMXBean: no deadlock", bad.ended(), bad.after().toMillis(), bad.copied(),
                 bad.freeConnections(), Scenario.CONNECTIONS, bad.waitingForPermit(), bad.holders());
+        Evidence.detected(reporter, "ThreadMXBean", bad.deadlockFound(), "a semaphore has no owner");
     }
 
     @ParameterizedTest(name = "{0}")

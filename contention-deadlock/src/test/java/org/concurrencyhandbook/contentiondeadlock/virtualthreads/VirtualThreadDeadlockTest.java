@@ -55,6 +55,13 @@ class VirtualThreadDeadlockTest {
                 bad.fact("afterMillis"), FIRST,
                 simpleName(bad.fact("jsonDump." + FIRST + ".blockedOn")), SECOND,
                 simpleName(bad.fact("jsonDump." + SECOND + ".blockedOn")), FIRST);
+        Evidence.detected(reporter, "ThreadMXBean", Boolean.parseBoolean(bad.fact("threadMxBean.deadlockFound")),
+                "cycles that include virtual threads are not found");
+        Evidence.detected(reporter, "jcmd Thread.print", Boolean.parseBoolean(bad.fact("threadPrint.deadlockFound")),
+                "it lists platform threads only");
+        Evidence.detected(reporter, "jcmd Thread.dump_to_file -format=json",
+                bad.fact("jsonDump." + FIRST + ".blockedOn").equals(bad.fact("jsonDump." + SECOND + ".owns")),
+                "each virtual thread blocked on the monitor the other owns; the cycle is left to the reader");
     }
 
     @ParameterizedTest(name = "{0}")

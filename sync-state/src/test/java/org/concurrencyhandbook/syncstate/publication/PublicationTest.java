@@ -51,6 +51,7 @@ class PublicationTest {
         assertThat(halfBuilt).as(raced.table()).isPositive();
         Evidence.badShowed(reporter, "%d of %d forced readers saw \"%s\"; jcstress: half built %,d times in %,d samples",
                 outcome.halfBuilt(), outcome.runs(), outcome.example(), halfBuilt, raced.samples());
+        Evidence.detected(reporter, "jcstress", halfBuilt > 0, "a half-built configuration handed out");
     }
 
     @Test

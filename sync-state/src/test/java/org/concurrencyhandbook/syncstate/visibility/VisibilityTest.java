@@ -53,6 +53,7 @@ class VisibilityTest {
         assertThat(plain.count("STALE")).as(plain.table()).isPositive();
         Evidence.badShowed(reporter, "worker still spinning 1 s after stop() at attempt %s; jcstress: STALE after %,d TERMINATED",
                 bad.fact("attempts"), plain.count("TERMINATED"));
+        Evidence.detected(reporter, "jcstress", plain.count("STALE") > 0, "the outcome STALE: the reader never stopped");
     }
 
     @Test
