@@ -36,7 +36,7 @@ final class EndOfRunReport {
             if (figures == null || !figures.getProperty("build", "").equals(build)) {
                 rows.add(new Row(pitfall.id(), pitfall.title(), "—", "—", "not run in this build"));
                 notRun++;
-            } else if (figures.getProperty("result").equals("SUCCESSFUL") || badAndGoodProvenOthersSkipped(figures)) {
+            } else if (proven(figures)) {
                 String skipped = figures.getProperty("result").equals("SUCCESSFUL") ? ""
                         : "; " + figures.getProperty("skippedTests") + " other test(s) inconclusive here ("
                                 + figures.getProperty("skipped") + ")";
@@ -83,6 +83,11 @@ final class EndOfRunReport {
      * A class whose bad and good tests both recorded what they measured, and whose only other outcome was a skip — a
      * wrong fix this hardware cannot show (1.9's plain field on x86-64) — has proven its pitfall; the skip is named.
      */
+    /** Whether the test proved its pitfall: it passed, or its bad and good tests did and only others were inconclusive. */
+    static boolean proven(Properties figures) {
+        return figures.getProperty("result").equals("SUCCESSFUL") || badAndGoodProvenOthersSkipped(figures);
+    }
+
     private static boolean badAndGoodProvenOthersSkipped(Properties figures) {
         return figures.getProperty("result").equals("ABORTED") && !figures.getProperty("bad", "").isEmpty()
                 && !figures.getProperty("good", "").isEmpty();
