@@ -5,6 +5,11 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
@@ -73,5 +78,36 @@ public final class Await {
 
     private static String names(Collection<Thread> threads) {
         return threads.stream().map(Thread::getName).toList().toString();
+    }
+
+    /**
+     * Waits for a latch a scenario opens, at most {@code limit}: a latch that stays shut means the scenario went wrong,
+     * and {@code otherwise} says how.
+     */
+    public static void opened(CountDownLatch latch, Duration limit, String otherwise) {
+        try {
+            if (!latch.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(otherwise);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting: " + otherwise, e);
+        }
+    }
+
+    /**
+     * A seam each thread of {@code group} waits at only the first time it passes: until every other thread of the group
+     * has passed it too, or is blocked — the moment, say, every thread holds its first lock, which is what makes a
+     * lock-order deadlock certain, while a correct order lets the second thread queue instead. {@code group} may be
+     * filled after the seam is made, before its threads start.
+     */
+    public static Runnable firstPassTogether(List<Thread> group, Duration limit) {
+        Set<Thread> passed = ConcurrentHashMap.newKeySet();
+        return () -> {
+            Thread me = Thread.currentThread();
+            if (passed.add(me)) {
+                arrivedOrBlocked(group.stream().filter(thread -> thread != me).toList(), passed::contains, limit);
+            }
+        };
     }
 }

@@ -103,4 +103,33 @@ class AwaitTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void atAFirstPassTogetherSeamEachThreadWaitsOnceForTheOthers() throws Exception {
+        List<Thread> group = new java.util.ArrayList<>();
+        Runnable seam = Await.firstPassTogether(group, Duration.ofSeconds(10));
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable pass = () -> {
+            seam.run();
+            order.add("past " + Thread.currentThread().getName());
+            seam.run();
+        };
+        group.add(Thread.ofPlatform().name("early").unstarted(pass));
+        group.add(Thread.ofPlatform().name("late").unstarted(pass));
+        group.getFirst().start();
+        // The early thread must stay at the seam while the late one has not started.
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(order::isEmpty);
+        group.getLast().start();
+        for (Thread thread : group) {
+            thread.join(10_000);
+        }
+
+        assertThat(order).containsExactlyInAnyOrder("past early", "past late");
+    }
+
+    @Test
+    void aLatchThatStaysShutIsAnErrorThatSaysWhat() {
+        assertThatThrownBy(() -> Await.opened(new CountDownLatch(1), Duration.ofMillis(50), "the loader never started"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the loader never started");
+    }
 }

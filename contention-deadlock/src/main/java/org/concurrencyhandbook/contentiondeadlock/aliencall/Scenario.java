@@ -4,8 +4,6 @@ import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
@@ -57,14 +55,8 @@ final class Scenario {
     }
 
     static Outcome run(Function<PriceFeed.FirstLockHeld, PriceFeed> feedOn) throws InterruptedException {
-        Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
         List<Thread> threads = new ArrayList<>();
-        PriceFeed.FirstLockHeld firstLockHeld = () -> {
-            Thread me = Thread.currentThread();
-            if (holdingFirstLock.add(me)) {
-                Await.arrivedOrBlocked(threads.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
-            }
-        };
+        PriceFeed.FirstLockHeld firstLockHeld = Await.firstPassTogether(threads, LIMIT)::run;
         PriceFeed feed = feedOn.apply(firstLockHeld);
         Portfolio portfolio = new Portfolio(feed, firstLockHeld);
         feed.subscribe(portfolio);

@@ -2,8 +2,6 @@ package org.concurrencyhandbook.contentiondeadlock.lockordering;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
@@ -67,14 +65,8 @@ final class Scenario {
         Thread.Builder threads = Thread.ofPlatform().daemon();
         Account first = new Account(1, OPENING_BALANCE);
         Account second = new Account(2, OPENING_BALANCE);
-        Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
         List<Thread> workers = new java.util.ArrayList<>();
-        Bank bank = bankOn.apply(() -> {
-            Thread me = Thread.currentThread();
-            if (holdingFirstLock.add(me)) {
-                Await.arrivedOrBlocked(workers.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
-            }
-        });
+        Bank bank = bankOn.apply(Await.firstPassTogether(workers, LIMIT)::run);
         LongAdder completed = new LongAdder();
         workers.add(threads.name("transfer 1->2").unstarted(() -> transfers(bank, first, second, completed)));
         workers.add(threads.name("transfer 2->1").unstarted(() -> transfers(bank, second, first, completed)));

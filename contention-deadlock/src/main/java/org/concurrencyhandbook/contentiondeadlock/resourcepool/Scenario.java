@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -48,14 +47,8 @@ final class Scenario {
 
     static Outcome run(Function<PairBorrower.FirstConnectionHeld, PairBorrower> borrowerOn) throws InterruptedException {
         ConnectionPool pool = new ConnectionPool(CONNECTIONS);
-        Set<Thread> holdingFirst = ConcurrentHashMap.newKeySet();
         List<Thread> tasks = new ArrayList<>();
-        PairBorrower borrower = borrowerOn.apply(() -> {
-            Thread me = Thread.currentThread();
-            if (holdingFirst.add(me)) {
-                Await.arrivedOrBlocked(tasks.stream().filter(t -> t != me).toList(), holdingFirst::contains, LIMIT);
-            }
-        });
+        PairBorrower borrower = borrowerOn.apply(Await.firstPassTogether(tasks, LIMIT)::run);
         LongAdder copied = new LongAdder();
         Map<String, Throwable> gaveUp = new ConcurrentHashMap<>();
         for (int i = 1; i <= TASKS; i++) {

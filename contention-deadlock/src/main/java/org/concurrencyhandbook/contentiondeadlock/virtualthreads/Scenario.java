@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -46,14 +44,8 @@ final class Scenario {
     static Outcome run(Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
         Account first = new Account(1, OPENING_BALANCE);
         Account second = new Account(2, OPENING_BALANCE);
-        Set<Thread> holdingFirstLock = ConcurrentHashMap.newKeySet();
         List<Thread> workers = new ArrayList<>();
-        Bank bank = bankOn.apply(() -> {
-            Thread me = Thread.currentThread();
-            if (holdingFirstLock.add(me)) {
-                Await.arrivedOrBlocked(workers.stream().filter(t -> t != me).toList(), holdingFirstLock::contains, LIMIT);
-            }
-        });
+        Bank bank = bankOn.apply(Await.firstPassTogether(workers, LIMIT)::run);
         LongAdder completed = new LongAdder();
         workers.add(Thread.ofVirtual().name("transfer 1->2").unstarted(() -> transfers(bank, first, second, completed)));
         workers.add(Thread.ofVirtual().name("transfer 2->1").unstarted(() -> transfers(bank, second, first, completed)));

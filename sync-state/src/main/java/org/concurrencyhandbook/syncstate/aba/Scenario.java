@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
@@ -62,7 +61,7 @@ final class Scenario {
         Workers workers = new Workers();
         worker.set(workers.add("worker", () -> workerPopped.set(stack.pop())));
         workers.startAll();
-        await(workerAtTheSwap, "the worker never reached its compare-and-set");
+        Await.opened(workerAtTheSwap, PATIENCE, "the worker never reached its compare-and-set");
         popped.add(stack.pop());
         popped.add(stack.pop());
         stack.push("X");
@@ -79,17 +78,6 @@ final class Scenario {
         List<String> duplicated = seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         List<String> lost = pushed.stream().filter(item -> !seen.containsKey(item)).toList();
         return new Outcome(pushed, popped, left, duplicated, lost);
-    }
-
-    private static void await(CountDownLatch latch, String failure) {
-        try {
-            if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(failure);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static Verdict demonstrate(String example, Function<WorkStack.BeforeSwap, WorkStack> stackOn) throws InterruptedException {

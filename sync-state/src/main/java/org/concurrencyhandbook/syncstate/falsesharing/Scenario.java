@@ -1,13 +1,15 @@
 package org.concurrencyhandbook.syncstate.falsesharing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import org.concurrencyhandbook.support.Probes;
+import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.Probes;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
@@ -36,6 +38,7 @@ final class Scenario {
     static final double OVERLAP_NEEDED = 1.6;
     private static final int ATTEMPTS = 5;
     private static final int WARM_UPS = 3;
+    private static final Duration START = Duration.ofSeconds(10);
 
     /** The rule that makes a run inconclusive, in the words the main prints and the test skips with. */
     static final String NEVER_OVERLAPPED = "in " + ATTEMPTS + " attempts the two workers' CPU time never added up to "
@@ -100,7 +103,7 @@ final class Scenario {
         for (int w = 0; w < 2; w++) {
             int worker = w;
             workers[w] = Thread.ofPlatform().start(() -> {
-                awaitQuietly(go);
+                Await.opened(go, START, "the measurement never started");
                 long start = Probes.cpuTimeOfCurrentThread().toNanos();
                 for (int i = 0; i < INCREMENTS; i++) {
                     slots.hit(worker);
@@ -117,14 +120,6 @@ final class Scenario {
             throw new IllegalStateException("a worker's own counter lost increments");
         }
         return new double[] {(cpu[0] + cpu[1]) / 2.0 / INCREMENTS, (double) (cpu[0] + cpu[1]) / wall};
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static Verdict demonstrate(String example, Supplier<HitSlots> slotsFactory) throws InterruptedException {

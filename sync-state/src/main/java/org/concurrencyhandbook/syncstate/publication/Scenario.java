@@ -3,7 +3,6 @@ package org.concurrencyhandbook.syncstate.publication;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
@@ -62,24 +61,13 @@ final class Scenario {
         });
         Workers workers = new Workers();
         reader.set(workers.add("reader", () -> {
-            awaitQuietly(readerGo);
+            Await.opened(readerGo, PATIENCE, "the loader never started reading the settings");
             Config seen = holder.get();
             readerSaw.set(seen.isComplete() ? "complete" : seen.toString());
         }));
         workers.add("loader", holder::get);
         workers.startAll().awaitAll(PATIENCE);
         return readerSaw.get().equals("complete") ? null : readerSaw.get();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the loader never started reading the settings");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static Verdict demonstrate(String example, Function<LazyConfig.Settings, LazyConfig> holderOn) throws InterruptedException {
