@@ -121,8 +121,9 @@ class DetectionTest {
         return CATALOG.all().stream().map(pitfall -> dynamicTest(pitfall.id() + " " + pitfall.plainTitle(), () -> {
             String section = CatalogCheckTest.sectionOf(guide, "### " + pitfall.id() + " " + pitfall.title());
             for (Finding finding : on(findings, pitfall, "BadExample.java")) {
-                assertThat(section).as("GUIDE §%s names %s's %s, which catches its BadExample", pitfall.id(),
-                        finding.detector(), finding.check()).contains(finding.check());
+                assertThat(section).as("GUIDE §%s names %s's %s, which catches its BadExample, and where: %s",
+                        pitfall.id(), finding.detector(), finding.check(), finding.where())
+                        .contains("`" + finding.check() + "`").contains("`" + finding.where() + "`");
             }
         }));
     }
@@ -136,9 +137,9 @@ class DetectionTest {
         int caughtByLint = 0;
         int caughtByNeither = 0;
         for (Pitfall pitfall : CATALOG.all()) {
-            Set<String> errorProne = checks(on(findings, pitfall, "BadExample.java"), StaticAnalysis.ERROR_PRONE);
-            Set<String> spotBugs = checks(on(findings, pitfall, "BadExample.java"), StaticAnalysis.SPOTBUGS);
-            Set<String> lint = checks(on(findings, pitfall, "BadExample.java"), StaticAnalysis.JAVAC_LINT);
+            Map<String, Set<String>> errorProne = placed(on(findings, pitfall, "BadExample.java"), StaticAnalysis.ERROR_PRONE);
+            Map<String, Set<String>> spotBugs = placed(on(findings, pitfall, "BadExample.java"), StaticAnalysis.SPOTBUGS);
+            Map<String, Set<String>> lint = placed(on(findings, pitfall, "BadExample.java"), StaticAnalysis.JAVAC_LINT);
             List<Finding> onGood = on(findings, pitfall, "GoodExample.java");
             Map<String, Set<String>> onVariants = findings.stream()
                     .filter(f -> f.packageName().equals(pitfall.packageName()) && f.file().startsWith("Other"))
@@ -149,9 +150,9 @@ class DetectionTest {
             caughtByLint += lint.isEmpty() ? 0 : 1;
             caughtByNeither += errorProne.isEmpty() && spotBugs.isEmpty() && lint.isEmpty() ? 1 : 0;
             table.append("| ").append(pitfall.id()).append(' ').append(pitfall.title())
-                    .append(" | ").append(cell(errorProne))
-                    .append(" | ").append(cell(spotBugs))
-                    .append(" | ").append(cell(lint))
+                    .append(" | ").append(placedCell(errorProne))
+                    .append(" | ").append(placedCell(spotBugs))
+                    .append(" | ").append(placedCell(lint))
                     .append(" | ").append(onGood.isEmpty() ? "—" : cell(checks(onGood, null)))
                     .append(" | ").append(onVariants.isEmpty() ? "—" : onVariants.entrySet().stream()
                             .map(variant -> "`" + variant.getKey() + "`: " + cell(variant.getValue()))
@@ -170,6 +171,18 @@ class DetectionTest {
     private static Set<String> checks(List<Finding> findings, String detector) {
         return findings.stream().filter(f -> detector == null || f.detector().equals(detector))
                 .map(Finding::check).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Each check that fired, with the declarations it fired in. */
+    private static Map<String, Set<String>> placed(List<Finding> findings, String detector) {
+        return findings.stream().filter(f -> f.detector().equals(detector)).collect(Collectors.groupingBy(Finding::check,
+                TreeMap::new, Collectors.mapping(Finding::where, Collectors.toCollection(TreeSet::new))));
+    }
+
+    private static String placedCell(Map<String, Set<String>> placed) {
+        return placed.isEmpty() ? "—" : placed.entrySet().stream().map(check -> "`" + check.getKey() + "` on "
+                + check.getValue().stream().map(where -> "`" + where + "`").collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
     }
 
     private static String cell(Set<String> checks) {

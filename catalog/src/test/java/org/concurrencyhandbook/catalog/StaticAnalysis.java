@@ -2,6 +2,8 @@ package org.concurrencyhandbook.catalog;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePathScanner;
@@ -14,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,8 +53,12 @@ import org.w3c.dom.NodeList;
  */
 final class StaticAnalysis {
 
-    /** One thing an analyser reported: which analyser, which check, in which file of which package, at which line. */
-    record Finding(String detector, String check, String packageName, String file, String className, int line) {
+    /**
+     * One thing an analyser reported: which analyser, which check, in which file of which package, at which line, and
+     * in which declaration — {@code where} is how a reader finds it: {@code BadExample.hit}, {@code BadExample.Currencies}
+     * (a class's static initializer or its fields), as the source names them.
+     */
+    record Finding(String detector, String check, String packageName, String file, String className, String where, int line) {
     }
 
     static final String ERROR_PRONE = "Error Prone";
@@ -131,9 +139,17 @@ final class StaticAnalysis {
         try (var resource = StaticAnalysis.class.getResourceAsStream(CONTROL_RESOURCE)) {
             Files.write(control, resource.readAllBytes());
         }
+        List<Path> sources = new ArrayList<>(List.of(control));
+        for (Pitfall pitfall : catalog.all()) {
+            sources.addAll(javaFiles(pitfall.sourceDirectory(root), name -> !name.equals("package-info.java")));
+            sources.addAll(javaFiles(pitfall.testFile(root).getParent(), name -> name.startsWith("Other")));
+        }
+        Map<Path, SourceLocator> locators = new ConcurrentHashMap<>();
+        Function<Path, SourceLocator> locator = file -> locators.computeIfAbsent(file.toAbsolutePath().normalize(),
+                SourceLocator::parse);
         Path classes = work.resolve("classes");
-        List<Finding> all = new ArrayList<>(javacWithErrorProne(catalog, root, control, classes, work));
-        all.addAll(spotBugs(catalog, root, classes, work));
+        List<Finding> all = new ArrayList<>(javacWithErrorProne(sources, locator, classes, work));
+        all.addAll(spotBugs(catalog, sources, locator, classes, work));
         for (Map.Entry<String, String> expected : CONTROL_FINDINGS.entrySet()) {
             if (all.stream().noneMatch(f -> f.packageName().equals(CONTROL_PACKAGE) && f.check().equals(expected.getKey()))) {
                 throw new IllegalStateException(expected.getValue() + " did not report " + expected.getKey() + " on the"
@@ -144,13 +160,8 @@ final class StaticAnalysis {
         return all.stream().filter(f -> !f.packageName().equals(CONTROL_PACKAGE)).toList();
     }
 
-    private static List<Finding> javacWithErrorProne(Catalog catalog, Path root, Path control, Path classes, Path work)
-            throws IOException, InterruptedException {
-        List<String> sources = new ArrayList<>(List.of(control.toString()));
-        for (Pitfall pitfall : catalog.all()) {
-            sources.addAll(javaFiles(pitfall.sourceDirectory(root), name -> !name.equals("package-info.java")));
-            sources.addAll(javaFiles(pitfall.testFile(root).getParent(), name -> name.startsWith("Other")));
-        }
+    private static List<Finding> javacWithErrorProne(List<Path> sources, Function<Path, SourceLocator> locator,
+            Path classes, Path work) throws IOException, InterruptedException {
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString()));
         for (String javacPackage : List.of("api", "file", "main", "model", "parser", "processing", "tree", "util")) {
@@ -164,7 +175,7 @@ final class StaticAnalysis {
         command.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-proc:full", "-processorpath", classPath,
                 plugin.toString(), "-Xmaxwarns", "100000", "-cp", classPath, "-d", deleteAndCreate(classes).toString()));
         Path arguments = work.resolve("javac-sources.txt");
-        Files.write(arguments, sources);
+        Files.write(arguments, sources.stream().map(Path::toString).toList());
         command.add("@" + arguments);
         Path log = work.resolve("javac.txt");
         int exit = run(command, log);
@@ -176,24 +187,23 @@ final class StaticAnalysis {
         }
 
         List<Finding> found = new ArrayList<>();
-        Map<Path, ClassLocator> locators = new ConcurrentHashMap<>();
         Matcher warning = JAVAC_WARNING.matcher(output);
         while (warning.find()) {
             String check = warning.group(3);
             String detector = ERROR_PRONE_CHECKS.contains(check) ? ERROR_PRONE : JAVAC_LINTS.contains(check) ? JAVAC_LINT : null;
             if (detector != null) {
-                Path file = Path.of(warning.group(1)).toAbsolutePath().normalize();
+                Path file = Path.of(warning.group(1));
                 int line = Integer.parseInt(warning.group(2));
-                ClassLocator locator = locators.computeIfAbsent(file, ClassLocator::parse);
-                found.add(new Finding(detector, check, locator.packageName(), file.getFileName().toString(),
-                        locator.classAt(line), line));
+                SourceLocator source = locator.apply(file);
+                found.add(new Finding(detector, check, source.packageName(), file.getFileName().toString(),
+                        source.classAt(line), source.declarationAt(line), line));
             }
         }
         return found;
     }
 
-    private static List<Finding> spotBugs(Catalog catalog, Path root, Path classes, Path work)
-            throws IOException, InterruptedException {
+    private static List<Finding> spotBugs(Catalog catalog, List<Path> sources, Function<Path, SourceLocator> locator,
+            Path classes, Path work) throws IOException, InterruptedException {
         Path report = work.resolve("spotbugs.xml");
         Files.deleteIfExists(report);
         List<String> packages = new ArrayList<>(catalog.all().stream().map(p -> p.packageName() + ".*").toList());
@@ -232,10 +242,16 @@ final class StaticAnalysis {
             }
             Element lines = child(bug, "SourceLine", true);
             String start = lines == null ? "" : lines.getAttribute("start");
+            int line = start.isEmpty() ? 0 : Integer.parseInt(start);
             String className = primaryClass.getAttribute("classname");
-            found.add(new Finding(SPOTBUGS, type, className.substring(0, className.lastIndexOf('.')),
-                    classLines.getAttribute("sourcefile"), className.substring(className.lastIndexOf('.') + 1),
-                    start.isEmpty() ? 0 : Integer.parseInt(start)));
+            String sourceFile = classLines.getAttribute("sourcefile");
+            Path source = sources.stream()
+                    .filter(path -> path.endsWith(Path.of(classLines.getAttribute("sourcepath"))))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("SpotBugs reported " + type + " in "
+                            + classLines.getAttribute("sourcepath") + ", which was not analysed (" + report + ")"));
+            String simpleName = className.substring(className.lastIndexOf('.') + 1);
+            found.add(new Finding(SPOTBUGS, type, className.substring(0, className.lastIndexOf('.')), sourceFile,
+                    simpleName, line == 0 ? simpleName.replace('$', '.') : locator.apply(source).declarationAt(line), line));
         }
         return found;
     }
@@ -258,41 +274,66 @@ final class StaticAnalysis {
     }
 
     /**
-     * Which class of a source file a line belongs to, named as SpotBugs names it ({@code OtherCounters$VolatileTotalMerge},
-     * {@code OtherClassPairs$ForcedOrder$Currencies}): the innermost class declaration around the line, found in the
-     * file's parse tree.
+     * Where in a source file a line is, found in the file's parse tree: the innermost class declaration around it, named
+     * as SpotBugs names it ({@code OtherCounters$VolatileTotalMerge}), and the declaration a reader would look in — a
+     * method or constructor ({@code BadExample.hit}), else the class itself ({@code BadExample.Currencies}, for a field's
+     * initializer or a static block).
      */
-    private record ClassLocator(String packageName, List<Span> classes) {
+    private record SourceLocator(String packageName, List<Span> classes, List<Span> methods) {
 
         private record Span(String name, long firstLine, long lastLine) {
+            boolean holds(long line) {
+                return firstLine <= line && line <= lastLine;
+            }
         }
 
-        static ClassLocator parse(Path file) {
+        static SourceLocator parse(Path file) {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             try (var files = javac.getStandardFileManager(null, null, null)) {
                 JavacTask task = (JavacTask) javac.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
                         files.getJavaFileObjects(file));
                 CompilationUnitTree unit = task.parse().iterator().next();
                 SourcePositions positions = Trees.instance(task).getSourcePositions();
-                List<Span> spans = new ArrayList<>();
+                List<Span> classes = new ArrayList<>();
+                List<Span> methods = new ArrayList<>();
                 new TreePathScanner<Void, String>() {
                     @Override
                     public Void visitClass(ClassTree type, String outer) {
                         String name = outer == null ? type.getSimpleName().toString() : outer + "$" + type.getSimpleName();
-                        spans.add(new Span(name, unit.getLineMap().getLineNumber(positions.getStartPosition(unit, type)),
-                                unit.getLineMap().getLineNumber(positions.getEndPosition(unit, type))));
+                        classes.add(span(name, type));
                         return super.visitClass(type, name);
                     }
+
+                    @Override
+                    public Void visitMethod(MethodTree method, String owner) {
+                        String name = method.getName().contentEquals("<init>") ? owner.substring(owner.lastIndexOf('$') + 1)
+                                                                               : method.getName().toString();
+                        methods.add(span(owner.replace('$', '.') + "." + name, method));
+                        return super.visitMethod(method, owner);
+                    }
+
+                    private Span span(String name, Tree tree) {
+                        return new Span(name, unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree)),
+                                unit.getLineMap().getLineNumber(positions.getEndPosition(unit, tree)));
+                    }
                 }.scan(unit, null);
-                return new ClassLocator(unit.getPackageName().toString(), spans);
+                return new SourceLocator(unit.getPackageName().toString(), classes, methods);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         String classAt(long line) {
-            return classes.stream().filter(span -> span.firstLine() <= line && line <= span.lastLine())
-                    .reduce((outer, inner) -> inner).map(Span::name).orElse("");
+            return innermost(classes, line).map(Span::name).orElse("");
+        }
+
+        String declarationAt(long line) {
+            return innermost(methods, line).filter(method -> method.name().startsWith(classAt(line).replace('$', '.') + "."))
+                    .map(Span::name).orElseGet(() -> classAt(line).replace('$', '.'));
+        }
+
+        private static Optional<Span> innermost(List<Span> spans, long line) {
+            return spans.stream().filter(span -> span.holds(line)).reduce((outer, inner) -> inner);
         }
     }
 
@@ -319,13 +360,13 @@ final class StaticAnalysis {
         return Files.createDirectories(directory);
     }
 
-    private static List<String> javaFiles(Path directory, Predicate<String> wanted) throws IOException {
+    private static List<Path> javaFiles(Path directory, Predicate<String> wanted) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.toString().endsWith(".java") && wanted.test(f.getFileName().toString()))
-                    .map(Path::toString).sorted().toList();
+                    .sorted().toList();
         }
     }
 }

@@ -39,7 +39,8 @@ class LostUpdateTest {
     static Stream<Fix<Function<Ledger, Account>>> wrongFixes() {
         return Stream.of(
                 Fix.of("volatile balance", OtherAccounts.VolatileBalance::new),
-                Fix.of("AtomicLong get, then set", OtherAccounts.AtomicGetThenSet::new));
+                Fix.of("AtomicLong get, then set", OtherAccounts.AtomicGetThenSet::new),
+                Fix.of("synchronized getter and setter, @GuardedBy", OtherAccounts.SynchronizedGetterAndSetter::new));
     }
 
     static Stream<Fix<Function<Ledger, Account>>> rightFixes() {

@@ -1,5 +1,6 @@
 package org.concurrencyhandbook.syncstate.lostupdate;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -59,9 +60,45 @@ final class OtherAccounts {
         }
     }
 
-    /** Right: {@code synchronized} around the read and the write; the slow ledger is told outside the lock. */
+    /**
+     * Wrong: a synchronized getter and setter, the field annotated {@code @GuardedBy("this")}. It tempts because every
+     * access now holds the lock — Error Prone's {@code GuardedBy} check agrees and stays silent; it fails because the
+     * lock is let go between the read and the write, and the deposits that land in between are lost.
+     */
+    static final class SynchronizedGetterAndSetter implements Account {
+        private final Ledger ledger;
+        @GuardedBy("this")
+        private long balance;
+
+        SynchronizedGetterAndSetter(Ledger ledger) {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public void deposit(long amount) {
+            long current = balance();
+            ledger.record(amount);
+            setBalance(current + amount);
+        }
+
+        @Override
+        public synchronized long balance() {
+            return balance;
+        }
+
+        private synchronized void setBalance(long balance) {
+            this.balance = balance;
+        }
+    }
+
+    /**
+     * Right: {@code synchronized} around the read and the write; the slow ledger is told outside the lock. The field
+     * is annotated {@code @GuardedBy("this")}, so Error Prone's {@code GuardedBy} check fails any access written later
+     * without the lock.
+     */
     static final class SynchronizedUpdate implements Account {
         private final Ledger ledger;
+        @GuardedBy("this")
         private long balance;
 
         SynchronizedUpdate(Ledger ledger) {

@@ -1,5 +1,6 @@
 package org.concurrencyhandbook.syncstate.readskew;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -41,11 +42,14 @@ final class OtherBands {
 
     /**
      * Wrong: the writer synchronized, the reader not. It tempts because "the update is atomic now"; it fails because a
-     * lock excludes only the threads that take it, and the reader never does.
+     * lock excludes only the threads that take it, and the reader never does. Its author annotated the fields
+     * {@code @GuardedBy("this")}, and Error Prone's {@code GuardedBy} check flags the unlocked read.
      */
     static final class LockedWriterOnly implements PriceBand {
         private final MidUpdate midUpdate;
+        @GuardedBy("this")
         private long floor;
+        @GuardedBy("this")
         private long ceiling;
 
         LockedWriterOnly(long floor, long ceiling, MidUpdate midUpdate) {
@@ -67,10 +71,15 @@ final class OtherBands {
         }
     }
 
-    /** Right: one lock for the writes and the reads — the reader waits out the update. */
+    /**
+     * Right: one lock for the writes and the reads — the reader waits out the update. The fields are annotated
+     * {@code @GuardedBy("this")}, so Error Prone's {@code GuardedBy} check holds every later change to the rule.
+     */
     static final class LockedBothSides implements PriceBand {
         private final MidUpdate midUpdate;
+        @GuardedBy("this")
         private long floor;
+        @GuardedBy("this")
         private long ceiling;
 
         LockedBothSides(long floor, long ceiling, MidUpdate midUpdate) {
