@@ -38,7 +38,11 @@ class DetectionTest {
     static final String RUNTIME_END = "<!-- caught-at-run-time:end -->";
     /** The tools that watch a running JVM, as the pitfalls' tests record them ({@code Evidence.detected}). */
     static final List<String> RUNTIME_DETECTORS = List.of("ThreadMXBean", "jcmd Thread.print",
-            "jcmd Thread.dump_to_file -format=json", "jcstress");
+            "jcmd Thread.dump_to_file -format=json", "JFR", "jcstress");
+    /** How a section names each of them. */
+    static final Map<String, String> NAME_IN_PROSE = Map.of("ThreadMXBean", "ThreadMXBean",
+            "jcmd Thread.print", "Thread.print", "jcmd Thread.dump_to_file -format=json", "Thread.dump_to_file",
+            "JFR", "JFR", "jcstress", "jcstress");
 
     private static final Path ROOT = Catalog.root();
     private static final Catalog CATALOG = Catalog.load();
@@ -64,7 +68,7 @@ class DetectionTest {
                 .map(Pitfall::id).toList();
         Assumptions.assumeTrue(notProven.isEmpty(), "the tests of " + notProven + " did not prove their pitfall in this"
                 + " build (inconclusive here, or failed), so their records are not whole");
-        compareOrWrite(RUNTIME_BEGIN, RUNTIME_END, renderRuntime(build));
+        compareOrWrite(RUNTIME_BEGIN, RUNTIME_END, renderRuntime(build, StaticAnalysis.findings(CATALOG, ROOT)));
     }
 
     private static void compareOrWrite(String begin, String end, String generated) throws IOException {
@@ -87,23 +91,38 @@ class DetectionTest {
         return figures != null && figures.getProperty("build", "").equals(build) ? figures : null;
     }
 
-    static String renderRuntime(String build) {
+    static String renderRuntime(String build, List<Finding> findings) {
         StringBuilder table = new StringBuilder("\n\n| pitfall |");
         RUNTIME_DETECTORS.forEach(detector -> table.append(" `").append(detector).append("` |"));
-        table.append("\n|---|").append("---|".repeat(RUNTIME_DETECTORS.size())).append('\n');
+        table.append(" all told, what catches it |\n|---|")
+                .append("---|".repeat(RUNTIME_DETECTORS.size() + 1)).append('\n');
+        Map<String, Integer> catches = new TreeMap<>();
+        int caughtByNone = 0;
         for (Pitfall pitfall : CATALOG.all()) {
             Map<String, String> cells = new TreeMap<>();
+            Set<String> caughtBy = on(findings, pitfall, "BadExample.java").stream().map(Finding::detector)
+                    .collect(Collectors.toCollection(TreeSet::new));
             for (String record : evidence(pitfall, build).getProperty("detected", "").split("\n")) {
                 String[] parts = record.split("\t", 3);
                 if (parts.length == 3) {
-                    cells.put(parts[0], (Boolean.parseBoolean(parts[1]) ? "**caught**: " : "blind: ") + parts[2]);
+                    boolean caught = Boolean.parseBoolean(parts[1]);
+                    cells.put(parts[0], (caught ? "**caught**: " : "blind: ") + parts[2]);
+                    catches.merge(parts[0], caught ? 1 : 0, Integer::sum);
+                    if (caught) {
+                        caughtBy.add(parts[0]);
+                    }
                 }
             }
+            caughtByNone += caughtBy.isEmpty() ? 1 : 0;
             table.append("| ").append(pitfall.id()).append(' ').append(pitfall.title()).append(" |");
             RUNTIME_DETECTORS.forEach(detector -> table.append(' ').append(cells.getOrDefault(detector, "—")).append(" |"));
-            table.append('\n');
+            table.append(caughtBy.isEmpty() ? " **nothing**" : " " + String.join(", ", caughtBy)).append(" |\n");
         }
-        return table.append('\n').toString();
+        table.append("\nAt run time, of ").append(CATALOG.all().size()).append(" pitfalls, ");
+        table.append(RUNTIME_DETECTORS.stream().map(detector -> "`" + detector + "` catches "
+                + catches.getOrDefault(detector, 0)).collect(Collectors.joining(", ")));
+        return table.append("; counting the analysers of the table above too, none of the tools catches ")
+                .append(caughtByNone).append(".\n\n").toString();
     }
 
     @TestFactory
@@ -124,6 +143,28 @@ class DetectionTest {
                 assertThat(section).as("GUIDE §%s names %s's %s, which catches its BadExample, and where: %s",
                         pitfall.id(), finding.detector(), finding.check(), finding.where())
                         .contains("`" + finding.check() + "`").contains("`" + finding.where() + "`");
+            }
+        }));
+    }
+
+    /**
+     * A section's detection part must speak of every run-time tool its test asked — caught or blind, the reader should
+     * hear it from the section, not only from the appendix. Needs this build's records, like the runtime table.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySectionSpeaksOfTheRunTimeToolsItsTestAsked() throws IOException {
+        String build = System.getProperty("handbook.build", "");
+        String guide = Files.readString(ROOT.resolve("GUIDE.md"));
+        return CATALOG.all().stream().map(pitfall -> dynamicTest(pitfall.id() + " " + pitfall.plainTitle(), () -> {
+            Properties records = evidence(pitfall, build);
+            Assumptions.assumeTrue(records != null, "the test of " + pitfall.id() + " did not run in this build");
+            String section = CatalogCheckTest.sectionOf(guide, "### " + pitfall.id() + " " + pitfall.title());
+            for (String record : records.getProperty("detected", "").split("\n")) {
+                String detector = record.split("\t", 2)[0];
+                if (!detector.isEmpty()) {
+                    assertThat(section).as("GUIDE §%s speaks of %s, which its test asked", pitfall.id(), detector)
+                            .contains(NAME_IN_PROSE.get(detector));
+                }
             }
         }));
     }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -88,5 +89,23 @@ class AlienCallTest {
         assertThat(run.fact("publisher.blockedIn")).isEqualTo("Portfolio.onPrice");
         assertThat(run.fact("rebalancer.waitsFor")).isEqualTo(feedClass);
         assertThat(run.fact("rebalancer.blockedIn")).isEqualTo(feedClass + ".latest");
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrReportsTheDeadlockOnlyInItsClosingThreadDump(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
+
+        assertThat(bad.deadlockReport()).as(bad.describe()).hasValueSatisfying(report -> assertThat(report)
+                .contains("\"publisher\"", "\"rebalancer\""));
+        assertThat(bad.waits()).as("a monitor never entered commits no jdk.JavaMonitorEnter")
+                .noneMatch(wait -> wait.event().equals("jdk.JavaMonitorEnter") && !wait.thread().equals("main"));
+        assertThat(good.showsAStall()).as(good.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", true, "only in the thread dump it takes as the recording ends (jdk.ThreadDump),"
+                + " which reports the deadlock through the callback; no jdk.JavaMonitorEnter event");
     }
 }

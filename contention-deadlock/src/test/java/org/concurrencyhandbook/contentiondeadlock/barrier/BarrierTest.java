@@ -2,11 +2,13 @@ package org.concurrencyhandbook.contentiondeadlock.barrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CyclicBarrier;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -108,5 +110,23 @@ class BarrierTest {
         assertThat(withAnError.stillWaiting()).containsExactly("worker-1", "worker-3");
         Evidence.wrongFixCaught(reporter, fix, "%s still waiting after 2 s (with an exception, every worker returned)",
                 withAnError.stillWaiting());
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrShowsTheWorkersParkedInTheBarrier(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
+
+        assertThat(bad.longWaits()).as(bad.describe()).isNotEmpty().allMatch(wait ->
+                wait.event().equals("jdk.ThreadPark") && wait.inClass(CyclicBarrier.class.getName()));
+        assertThat(bad.deadlockReport()).as(bad.describe()).isEmpty();
+        assertThat(good.showsAStall()).as(good.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", true, "as a symptom: jdk.ThreadPark events of the workers, parked in"
+                + " CyclicBarrier.await for over %d ms; nothing says which party never arrived",
+                FlightRecording.LONG_WAIT.toMillis());
     }
 }

@@ -3,10 +3,11 @@ package org.concurrencyhandbook.contentiondeadlock.classinit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -91,5 +92,18 @@ class ClassInitDeadlockTest {
         assertThat(run.fact("ended")).as(run.describe()).isEqualTo("FINISHED");
         assertThat(run.longFact("quoted")).isEqualTo(4);
         assertThat(run.longFact("rates")).isEqualTo(4);
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+
+        assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", false, "no event: a wait for another thread's class initialization is none"
+                + " of a monitor enter, a monitor wait or a park, and its thread dump reports no deadlock");
     }
 }

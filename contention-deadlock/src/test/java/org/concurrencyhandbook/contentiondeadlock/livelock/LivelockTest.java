@@ -6,9 +6,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
-import org.concurrencyhandbook.testkit.LiveThreads;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
+import org.concurrencyhandbook.testkit.LiveThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -78,5 +79,17 @@ class LivelockTest {
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "all %d jobs done, %d refused", outcome.jobsDone(), outcome.refused());
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+
+        assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", false, "no long wait and no deadlock: both threads keep running and retrying");
     }
 }

@@ -3,12 +3,14 @@ package org.concurrencyhandbook.contentiondeadlock.poolstarvation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
-import org.concurrencyhandbook.testkit.LiveThreads;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
+import org.concurrencyhandbook.testkit.LiveThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -83,5 +85,23 @@ class PoolStarvationTest {
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "built %s", outcome.built());
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrShowsThePoolThreadsParkedOnTheirSubtasksFutures(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
+
+        assertThat(bad.longWaits()).as(bad.describe()).isNotEmpty().allMatch(wait ->
+                wait.event().equals("jdk.ThreadPark") && wait.on().equals(FutureTask.class.getName()));
+        assertThat(bad.deadlockReport()).as(bad.describe()).isEmpty();
+        assertThat(good.showsAStall()).as(good.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", true, "as a symptom: jdk.ThreadPark events of the pool's threads, parked on"
+                + " FutureTask for over %d ms; nothing says the subtasks they wait for sit in the same pool's queue",
+                FlightRecording.LONG_WAIT.toMillis());
     }
 }

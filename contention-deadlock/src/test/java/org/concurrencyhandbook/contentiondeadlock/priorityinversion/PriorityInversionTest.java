@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -74,5 +75,17 @@ class PriorityInversionTest {
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "the alert finished #%d, before every thumbnail", outcome.alertFinishedAt());
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+
+        assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", false, "no long wait: the alert waits in a queue, behind jobs that all run");
     }
 }

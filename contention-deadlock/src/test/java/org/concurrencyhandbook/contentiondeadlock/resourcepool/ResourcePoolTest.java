@@ -3,13 +3,15 @@ package org.concurrencyhandbook.contentiondeadlock.resourcepool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
-import org.concurrencyhandbook.testkit.LiveThreads;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
+import org.concurrencyhandbook.testkit.LiveThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -88,5 +90,23 @@ class ResourcePoolTest {
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.holders()).isEqualTo(Map.of());
         Evidence.rightFixHeld(reporter, fix, "all %,d copies in %d ms", outcome.copied(), outcome.after().toMillis());
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrShowsTheCopiersParkedOnTheSemaphore(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
+
+        assertThat(bad.longWaits()).as(bad.describe()).isNotEmpty().allMatch(wait ->
+                wait.event().equals("jdk.ThreadPark") && wait.on().startsWith(Semaphore.class.getName()));
+        assertThat(bad.deadlockReport()).as(bad.describe()).isEmpty();
+        assertThat(good.showsAStall()).as(good.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", true, "as a symptom: jdk.ThreadPark events of the copiers, parked on the"
+                + " Semaphore for over %d ms; a permit has no owner, so nothing says who holds them",
+                FlightRecording.LONG_WAIT.toMillis());
     }
 }

@@ -8,6 +8,7 @@ import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Conclusive;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -77,5 +78,18 @@ class StarvationTest {
 
         assertThat(outcome.verdict()).as("%s", outcome).isEqualTo(Verdict.INVARIANT_HELD);
         Evidence.rightFixHeld(reporter, fix, "each read waited through at most %d append(s)", outcome.longest());
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+
+        assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", false, "no long wait: the reporter loses the lock many times over, each wait"
+                + " short");
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.support.Verdict;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
+import org.concurrencyhandbook.testkit.FlightRecording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
@@ -102,5 +103,18 @@ class VirtualThreadDeadlockTest {
 
     private static String simpleName(String monitor) {
         return monitor.substring(monitor.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * JFR as a reader would switch it on in production ({@code -XX:StartFlightRecording}, default settings), on the
+     * bad and the good main: see {@link FlightRecording}.
+     */
+    @Test
+    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+        FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
+
+        assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
+        Evidence.detected(reporter, "JFR", false, "no event: a park is committed when it ends, and these never end; its"
+                + " thread dump lists platform threads only");
     }
 }
