@@ -97,6 +97,7 @@ class DetectionTest {
         table.append(" all told, what catches it |\n|---|")
                 .append("---|".repeat(RUNTIME_DETECTORS.size() + 1)).append('\n');
         Map<String, Integer> catches = new TreeMap<>();
+        Map<String, Integer> asked = new TreeMap<>();
         int caughtByNone = 0;
         for (Pitfall pitfall : CATALOG.all()) {
             Map<String, String> cells = new TreeMap<>();
@@ -108,6 +109,7 @@ class DetectionTest {
                     boolean caught = Boolean.parseBoolean(parts[1]);
                     cells.put(parts[0], (caught ? "**caught**: " : "blind: ") + parts[2]);
                     catches.merge(parts[0], caught ? 1 : 0, Integer::sum);
+                    asked.merge(parts[0], 1, Integer::sum);
                     if (caught) {
                         caughtBy.add(parts[0]);
                     }
@@ -118,10 +120,12 @@ class DetectionTest {
             RUNTIME_DETECTORS.forEach(detector -> table.append(' ').append(cells.getOrDefault(detector, "—")).append(" |"));
             table.append(caughtBy.isEmpty() ? " **nothing**" : " " + String.join(", ", caughtBy)).append(" |\n");
         }
-        table.append("\nAt run time, of ").append(CATALOG.all().size()).append(" pitfalls, ");
+        table.append("\nAt run time, ");
         table.append(RUNTIME_DETECTORS.stream().map(detector -> "`" + detector + "` catches "
-                + catches.getOrDefault(detector, 0)).collect(Collectors.joining(", ")));
-        return table.append("; counting the analysers of the table above too, none of the tools catches ")
+                + catches.getOrDefault(detector, 0) + " of the " + asked.getOrDefault(detector, 0) + " pitfalls its tests asked"
+                + " it about").collect(Collectors.joining(", ")));
+        table.append("; of all ").append(CATALOG.all().size()).append(" pitfalls");
+        return table.append(", counting the analysers of the table above too, none of the tools catches ")
                 .append(caughtByNone).append(".\n\n").toString();
     }
 

@@ -27,7 +27,9 @@ import org.concurrencyhandbook.support.Verdict;
  * takes as each chunk ends ({@code jdk.ThreadDump}, the same text as {@code jcmd Thread.print}).
  *
  * <p>JFR commits a wait when it <em>ends</em>: a thread blocked until its JVM exits leaves no event at all. That is
- * why a deadlock shows, if anywhere, only in the closing thread dump.
+ * why a deadlock shows, if anywhere, only in a thread dump. And a bad main that ends its stuck threads itself — it
+ * interrupts them when it gives up, so that it can exit — makes JFR commit waits that in production would never
+ * end: a long wait in the recording of such a main is the demo's teardown, not something JFR would have shown.
  */
 public record FlightRecording(ChildJvm.Result run, List<Wait> waits, List<String> threadDumps) {
 
@@ -35,8 +37,10 @@ public record FlightRecording(ChildJvm.Result run, List<Wait> waits, List<String
     public static final Set<String> WAIT_EVENTS = Set.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark",
             "jdk.VirtualThreadPinned");
 
-    private static final Pattern DEADLOCK_REPORT = Pattern.compile(
-            "(?s)Found (one|\\d+) Java-level deadlocks?:.*?Found (1|\\d+) deadlocks?\\.");
+    /** HotSpot's report: "Found one Java-level deadlock:" per cycle, then "Found N deadlock(s)." once. */
+    private static final Pattern DEADLOCK_REPORT = Pattern.compile("(?s)Found one Java-level deadlock:.*?Found \\d+ deadlocks?\\.");
+    /** A frame of the handbook's own code: a wait in it is the scenario's, not an idle JDK thread's. */
+    private static final String OUR_CODE = "org.concurrencyhandbook.";
 
     /**
      * One blocking event: which, on which thread, how long, and on what — the monitor's class for a monitor event,
@@ -70,18 +74,17 @@ public record FlightRecording(ChildJvm.Result run, List<Wait> waits, List<String
         try {
             ChildJvm.Result run = ChildJvm.of(mainClass)
                     .jvmArgs("-XX:StartFlightRecording:settings=default,dumponexit=true,filename=" + file,
-                            "-Xlog:jfr+startup=warning")
+                            "-Xlog:jfr+startup=error")
                     .run();
             if (run.verdict().filter(expected::equals).isEmpty()) {
-                throw new IllegalStateException("the recorded run did not end as " + expected + ":\n" + run.describe());
+                throw new IllegalStateException("the recorded run did not end as " + expected + " (its recording is kept"
+                        + " in " + file + "):\n" + run.describe());
             }
-            return read(run, file);
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a recording left in the temporary directory does no harm
-            }
+            FlightRecording recording = read(run, file);
+            Files.deleteIfExists(file);
+            return recording;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the recording " + file, e);
         }
     }
 
@@ -93,11 +96,13 @@ public record FlightRecording(ChildJvm.Result run, List<Wait> waits, List<String
     public static final Duration LONG_WAIT = Duration.ofMillis(500);
 
     /**
-     * The waits that lasted {@link #LONG_WAIT} or more, on the scenario's threads — not {@code main}, which only
-     * starts them and watches.
+     * The waits that lasted {@link #LONG_WAIT} or more in the scenario's own code — not on {@code main}, which only
+     * starts the threads and watches, and not on the JDK's idle threads (a {@code ForkJoinPool} worker or a timer
+     * parked between tasks).
      */
     public List<Wait> longWaits() {
-        return waits.stream().filter(wait -> !wait.thread().equals("main") && wait.lastedAtLeast(LONG_WAIT)).toList();
+        return waits.stream().filter(wait -> !wait.thread().equals("main") && wait.lastedAtLeast(LONG_WAIT)
+                && wait.frames().stream().anyMatch(frame -> frame.startsWith(OUR_CODE))).toList();
     }
 
     /** Whether a reader looking at this recording would see a stall: a deadlock report, or a long wait. */

@@ -96,7 +96,7 @@ class AlienCallTest {
      * bad and the good main: see {@link FlightRecording}.
      */
     @Test
-    void jfrReportsTheDeadlockOnlyInItsClosingThreadDump(TestReporter reporter) throws Exception {
+    void jfrReportsTheDeadlockOnlyInTheThreadDumpItTakes(TestReporter reporter) throws Exception {
         FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
         FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
 
@@ -105,7 +105,7 @@ class AlienCallTest {
         assertThat(bad.waits()).as("a monitor never entered commits no jdk.JavaMonitorEnter")
                 .noneMatch(wait -> wait.event().equals("jdk.JavaMonitorEnter") && !wait.thread().equals("main"));
         assertThat(good.showsAStall()).as(good.describe()).isFalse();
-        Evidence.detected(reporter, "JFR", true, "only in the thread dump it takes as the recording ends (jdk.ThreadDump),"
+        Evidence.detected(reporter, "JFR", true, "only in the thread dump it takes as a chunk ends (jdk.ThreadDump: at exit, or on jcmd JFR.dump),"
                 + " which reports the deadlock through the callback; no jdk.JavaMonitorEnter event");
     }
 }

@@ -117,16 +117,14 @@ class BarrierTest {
      * bad and the good main: see {@link FlightRecording}.
      */
     @Test
-    void jfrShowsTheWorkersParkedInTheBarrier(TestReporter reporter) throws Exception {
+    void jfrRecordsNoWaitWhileTheWorkersAreStuckAndNoDeadlock(TestReporter reporter) throws Exception {
         FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
-        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
 
-        assertThat(bad.longWaits()).as(bad.describe()).isNotEmpty().allMatch(wait ->
-                wait.event().equals("jdk.ThreadPark") && wait.inClass(CyclicBarrier.class.getName()));
+        // The only long parks in the recording are those the scenario itself ended when it gave up (it interrupts
+        // the waiting workers): in production nothing would end them, and JFR would commit none.
+        assertThat(bad.longWaits()).as(bad.describe()).allMatch(wait -> wait.inClass(CyclicBarrier.class.getName()));
         assertThat(bad.deadlockReport()).as(bad.describe()).isEmpty();
-        assertThat(good.showsAStall()).as(good.describe()).isFalse();
-        Evidence.detected(reporter, "JFR", true, "as a symptom: jdk.ThreadPark events of the workers, parked in"
-                + " CyclicBarrier.await for over %d ms; nothing says which party never arrived",
-                FlightRecording.LONG_WAIT.toMillis());
+        Evidence.detected(reporter, "JFR", false, "no event while the workers wait in the barrier: a park is committed"
+                + " when it ends, and only the demo's own teardown ends these; its thread dump reports no deadlock");
     }
 }

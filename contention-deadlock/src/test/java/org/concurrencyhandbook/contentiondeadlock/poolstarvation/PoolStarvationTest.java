@@ -92,16 +92,14 @@ class PoolStarvationTest {
      * bad and the good main: see {@link FlightRecording}.
      */
     @Test
-    void jfrShowsThePoolThreadsParkedOnTheirSubtasksFutures(TestReporter reporter) throws Exception {
+    void jfrRecordsNoWaitWhileThePoolIsStuckAndNoDeadlock(TestReporter reporter) throws Exception {
         FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
-        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
 
-        assertThat(bad.longWaits()).as(bad.describe()).isNotEmpty().allMatch(wait ->
-                wait.event().equals("jdk.ThreadPark") && wait.on().equals(FutureTask.class.getName()));
+        // The only long parks in the recording are those the scenario itself ended when it gave up (shutdownNow()
+        // interrupts the stuck pool threads): in production nothing would end them, and JFR would commit none.
+        assertThat(bad.longWaits()).as(bad.describe()).allMatch(wait -> wait.on().equals(FutureTask.class.getName()));
         assertThat(bad.deadlockReport()).as(bad.describe()).isEmpty();
-        assertThat(good.showsAStall()).as(good.describe()).isFalse();
-        Evidence.detected(reporter, "JFR", true, "as a symptom: jdk.ThreadPark events of the pool's threads, parked on"
-                + " FutureTask for over %d ms; nothing says the subtasks they wait for sit in the same pool's queue",
-                FlightRecording.LONG_WAIT.toMillis());
+        Evidence.detected(reporter, "JFR", false, "no event while the pool threads wait: a park is committed when it"
+                + " ends, and only the demo's own teardown ends these; its thread dump reports no deadlock");
     }
 }

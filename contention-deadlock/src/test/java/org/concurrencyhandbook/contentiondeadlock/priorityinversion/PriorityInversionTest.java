@@ -82,10 +82,11 @@ class PriorityInversionTest {
      * bad and the good main: see {@link FlightRecording}.
      */
     @Test
-    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+    void jfrShowsNoStall(TestReporter reporter) throws Exception {
         FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
 
         assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
-        Evidence.detected(reporter, "JFR", false, "no long wait: the alert waits in a queue, behind jobs that all run");
+        Evidence.detected(reporter, "JFR", false, "no stall: no wait of 500 ms or more; the alert waits in a queue,"
+                + " behind jobs that all run");
     }
 }

@@ -97,16 +97,14 @@ class ResourcePoolTest {
      * bad and the good main: see {@link FlightRecording}.
      */
     @Test
-    void jfrShowsTheCopiersParkedOnTheSemaphore(TestReporter reporter) throws Exception {
+    void jfrRecordsNoWaitWhileTheCopiersAreStuckAndNoDeadlock(TestReporter reporter) throws Exception {
         FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
-        FlightRecording good = FlightRecording.of(GoodExample.class, Verdict.INVARIANT_HELD);
 
-        assertThat(bad.longWaits()).as(bad.describe()).isNotEmpty().allMatch(wait ->
-                wait.event().equals("jdk.ThreadPark") && wait.on().startsWith(Semaphore.class.getName()));
+        // The only long parks in the recording are those the scenario itself ended when it gave up (it interrupts
+        // the stuck copiers): in production nothing would end them, and JFR would commit none.
+        assertThat(bad.longWaits()).as(bad.describe()).allMatch(wait -> wait.on().startsWith(Semaphore.class.getName()));
         assertThat(bad.deadlockReport()).as(bad.describe()).isEmpty();
-        assertThat(good.showsAStall()).as(good.describe()).isFalse();
-        Evidence.detected(reporter, "JFR", true, "as a symptom: jdk.ThreadPark events of the copiers, parked on the"
-                + " Semaphore for over %d ms; a permit has no owner, so nothing says who holds them",
-                FlightRecording.LONG_WAIT.toMillis());
+        Evidence.detected(reporter, "JFR", false, "no event while the copiers wait: a park is committed when it ends,"
+                + " and only the demo's own teardown ends these; its thread dump reports no deadlock");
     }
 }

@@ -85,11 +85,11 @@ class StarvationTest {
      * bad and the good main: see {@link FlightRecording}.
      */
     @Test
-    void jfrRecordsNothingOfIt(TestReporter reporter) throws Exception {
+    void jfrShowsNoStall(TestReporter reporter) throws Exception {
         FlightRecording bad = FlightRecording.of(BadExample.class, Verdict.FAILURE_SHOWN);
 
         assertThat(bad.showsAStall()).as(bad.describe()).isFalse();
-        Evidence.detected(reporter, "JFR", false, "no long wait: the reporter loses the lock many times over, each wait"
-                + " short");
+        Evidence.detected(reporter, "JFR", false, "no stall: no wait of 500 ms or more; the reporter loses the lock many"
+                + " times over, each wait short");
     }
 }
