@@ -50,12 +50,22 @@ public final class Await {
      * parked on a write-locked one counts as blocked by the caller, so use it only where the caller is the one writer.
      */
     public static void arrivedOrBlockedByMe(Collection<Thread> threads, Predicate<Thread> arrived, Duration limit) {
-        long me = Thread.currentThread().threadId();
+        arrivedOrBlockedBy(threads, arrived, Thread.currentThread(), limit);
+    }
+
+    /**
+     * As {@link #arrivedOrBlockedByMe}, for a lock {@code owner} holds: the scenario watches two other threads, and
+     * asks whether one is stuck behind the other — not merely waiting for something of its own.
+     */
+    public static void arrivedOrBlockedBy(Collection<Thread> threads, Predicate<Thread> arrived, Thread owner,
+                                          Duration limit) {
+        long ownerId = owner.threadId();
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!threads.stream().allMatch(t -> arrived.test(t) || t.getState() == Thread.State.TERMINATED || blockedBy(t, me))) {
+        while (!threads.stream().allMatch(t -> arrived.test(t) || t.getState() == Thread.State.TERMINATED
+                || blockedBy(t, ownerId))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("within " + limit.toMillis() + " ms, some of " + names(threads)
-                        + " neither arrived nor blocked on a lock " + Thread.currentThread().getName() + " holds");
+                        + " neither arrived nor blocked on a lock " + owner.getName() + " holds");
             }
             LockSupport.parkNanos(POLL_NANOS);
         }

@@ -19,6 +19,7 @@ import java.util.Map;
  * The reader of BB was stuck until the fetch of Aa ended — waiting for a network call it did not need.
  * Then 4 readers asked for Cc at once: the service was asked once.
  * BLOCKED BEHIND I/O: the cache held its lock across a network call.
+ * The first fetch of Dd failed; the next reader of Dd got its price.
  * </pre>
  */
 public final class BadExample implements QuoteCache {

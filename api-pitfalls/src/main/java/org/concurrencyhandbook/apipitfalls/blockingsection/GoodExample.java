@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentMap;
  * The quote service held the fetch of Aa open; meanwhile a reader asked for BB, whose fetch takes no time.
  * The reader of BB got its price while the fetch of Aa was still open.
  * Then 4 readers asked for Cc at once: the service was asked once.
- * Nobody waited for a fetch it did not need, and each symbol was fetched once.
+ * The first fetch of Dd failed; the next reader of Dd got its price.
+ * Nobody waited for a fetch it did not need, each symbol was fetched once, and a failure was not kept.
  * </pre>
  */
 public final class GoodExample implements QuoteCache {

@@ -21,18 +21,23 @@ import org.concurrencyhandbook.support.Workers;
  *       is open, a second reader asks for {@code BB}, whose fetch the service answers at once. The scenario waits
  *       until the second reader has its price, or is stuck — blocked on a lock or waiting — and only then lets the
  *       first fetch finish. ({@code "Aa"} and {@code "BB"} have the same {@code hashCode()}, so a hash map puts them
- *       in the same bin: a cache whose map locks a bin while it fetches is caught too.)</li>
+ *       in the same bin: a cache whose map locks a bin while it fetches is caught too.) Stuck means blocked on a
+ *       lock the first reader holds; a reader that waits for something of its own is waited for.</li>
  *   <li><b>One symbol, four readers.</b> Four readers ask for {@code Cc} at once. Each fetch of it waits until every
  *       other reader has reached the service too, or is stuck waiting — so a cache that lets two readers fetch the
  *       same symbol lets all four, every time. The service counts the fetches.</li>
+ *   <li><b>A failed fetch.</b> The first fetch of {@code Dd} fails; once its reader has had the failure, another
+ *       reader asks for {@code Dd}, and the service answers. A cache that kept the failure hands it out again.</li>
  * </ol>
- * The invariant: no reader waits for a fetch it did not need, and each symbol is fetched once.
+ * The invariant: no reader waits for a fetch it did not need, each symbol is fetched once, and a failure is not
+ * kept.
  */
 final class Scenario {
 
     static final String SLOW_SYMBOL = "Aa";
     static final String OTHER_SYMBOL = "BB";
     static final String POPULAR_SYMBOL = "Cc";
+    static final String FAILING_SYMBOL = "Dd";
     static final int READERS_OF_ONE_SYMBOL = 4;
     static final long PRICE = 100;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -40,19 +45,47 @@ final class Scenario {
     private Scenario() {
     }
 
-    /** Whether the other symbol's reader was stuck behind the slow fetch, and how often the popular symbol was fetched. */
-    record Outcome(boolean otherReaderWaited, int fetchesOfOneSymbol) {
+    /**
+     * Whether the other symbol's reader was stuck behind the slow fetch, how often the popular symbol was fetched, and
+     * whether a reader after a failed fetch got a price.
+     */
+    record Outcome(boolean otherReaderWaited, int fetchesOfOneSymbol, boolean pricedAfterAFailure) {
         boolean stampede() {
             return fetchesOfOneSymbol > 1;
         }
 
         Verdict verdict() {
-            return otherReaderWaited || stampede() ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+            return otherReaderWaited || stampede() || !pricedAfterAFailure ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
         }
     }
 
     static Outcome run(QuoteCache.Opener opener) throws InterruptedException {
-        return new Outcome(otherReaderWaited(opener), fetchesOfOneSymbol(opener));
+        return new Outcome(otherReaderWaited(opener), fetchesOfOneSymbol(opener), pricedAfterAFailure(opener));
+    }
+
+    /** Part 3: the first fetch of {@code Dd} fails; does the next reader get a price? */
+    private static boolean pricedAfterAFailure(QuoteCache.Opener opener) {
+        AtomicInteger fetches = new AtomicInteger();
+        QuoteCache cache = opener.open(symbol -> {
+            if (fetches.incrementAndGet() == 1) {
+                throw new IllegalStateException("the quote service timed out");
+            }
+            return PRICE;
+        });
+        boolean firstReaderFailed = false;
+        try {
+            cache.price(FAILING_SYMBOL);
+        } catch (RuntimeException expected) {
+            firstReaderFailed = true;
+        }
+        if (!firstReaderFailed) {
+            throw new IllegalStateException("the failed fetch of " + FAILING_SYMBOL + " reached no reader");
+        }
+        try {
+            return cache.price(FAILING_SYMBOL) == PRICE;
+        } catch (RuntimeException keptFailure) {
+            return false;
+        }
     }
 
     /** Part 1: does a reader of {@code BB} get its price while the fetch of {@code Aa} is open? */
@@ -68,7 +101,7 @@ final class Scenario {
         });
         AtomicBoolean otherGotItsPrice = new AtomicBoolean();
         Workers slowReader = new Workers();
-        slowReader.add("reader of " + SLOW_SYMBOL, () -> cache.price(SLOW_SYMBOL));
+        Thread slow = slowReader.add("reader of " + SLOW_SYMBOL, () -> cache.price(SLOW_SYMBOL));
         slowReader.startAll();
         Await.opened(slowFetchOpen, PATIENCE, "the reader of " + SLOW_SYMBOL + " never reached the quote service");
         Workers otherReader = new Workers();
@@ -77,7 +110,7 @@ final class Scenario {
             otherGotItsPrice.set(true);
         });
         otherReader.startAll();
-        Await.arrivedOrBlocked(List.of(other), reader -> otherGotItsPrice.get(), PATIENCE);
+        Await.arrivedOrBlockedBy(List.of(other), reader -> otherGotItsPrice.get(), slow, PATIENCE);
         boolean waited = !otherGotItsPrice.get();
         answerSlowFetch.countDown();
         slowReader.awaitAll(PATIENCE);
@@ -119,12 +152,18 @@ final class Scenario {
         if (outcome.otherReaderWaited()) {
             System.out.println("BLOCKED BEHIND I/O: the cache held its lock across a network call.");
         }
+        System.out.printf("The first fetch of %s failed; the next reader of %s %s.%n", FAILING_SYMBOL, FAILING_SYMBOL,
+                outcome.pricedAfterAFailure() ? "got its price" : "got the same failure, without a new fetch");
         if (outcome.stampede()) {
             System.out.printf("STAMPEDE: %d fetches of one symbol — the readers all missed, and all went to the"
                     + " network.%n", outcome.fetchesOfOneSymbol());
         }
+        if (!outcome.pricedAfterAFailure()) {
+            System.out.println("POISONED: the cache kept a failed fetch, and hands the failure to every later reader.");
+        }
         if (outcome.verdict() == Verdict.INVARIANT_HELD) {
-            System.out.println("Nobody waited for a fetch it did not need, and each symbol was fetched once.");
+            System.out.println("Nobody waited for a fetch it did not need, each symbol was fetched once, and a failure was"
+                    + " not kept.");
         }
         return outcome.verdict();
     }

@@ -15,6 +15,7 @@ import java.util.Arrays;
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.1} printed:
  * <pre>
+ * Two clerks posted 10 € of interest each to the same account at once: the bank gained 20 €.
  * 4 clerks posted interest at the same time, each to an account of its own; the slow interest rule waited inside each account's lock for the other clerks to come in.
  * At most 1 of the 4 clerks were inside at once — the others waited for a lock on accounts they never touched.
  * An auditor summed the bank in the middle of 100 transfers: every sum was 4,000 €.

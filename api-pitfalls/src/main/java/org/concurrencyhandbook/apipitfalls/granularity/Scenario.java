@@ -13,12 +13,15 @@ import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Workers;
 
 /**
- * The scenario every bank runs, in two parts, both deterministic. Four accounts of 1,000 € each.
+ * The scenario every bank runs, in three parts, all deterministic. Four accounts of 1,000 € each.
  *
  * <ol>
+ *   <li><b>One account, two clerks.</b> Two clerks post interest to the same account at once; the interest rule,
+ *       inside the critical section, waits until the other clerk is inside too or is blocked. A bank that lets both in
+ *       loses one posting: the account must end at 1,020 €.</li>
  *   <li><b>Independent work.</b> Four clerks post interest at the same time, each to an account of its own. The
  *       interest rule, called inside the account's critical section, counts who is inside and waits there until every
- *       other clerk is inside too, or is blocked on a lock this clerk holds (then it can never come in, and waiting
+ *       other clerk is inside too, or is blocked on a lock (then it cannot come in before someone leaves, and waiting
  *       longer proves nothing). A bank whose clerks never share data should have all four inside at once.</li>
  *   <li><b>Audits.</b> One teller makes 100 transfers of 10 €; in the middle of each — after the debit, before the
  *       credit — an {@link ObserverAtSeam} has an auditor thread call {@code total()} and waits until the audit is
@@ -41,17 +44,22 @@ final class Scenario {
     }
 
     /** How many clerks were inside at once, at most, and what the audits counted. */
-    record Outcome(int mostClerksInsideAtOnce, int audits, int auditsOff, long firstAuditOff) {
+    record Outcome(long interestPosted, int mostClerksInsideAtOnce, int audits, int auditsOff, long firstAuditOff) {
         boolean serialized() {
             return mostClerksInsideAtOnce < CLERKS;
         }
 
+        boolean interestLost() {
+            return interestPosted != 2 * INTEREST;
+        }
+
         Verdict verdict() {
-            return serialized() || auditsOff > 0 ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+            return interestLost() || serialized() || auditsOff > 0 ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
         }
     }
 
     static Outcome run(Bank.Opener opener) throws InterruptedException {
+        long interestPosted = twoClerksOnOneAccount(opener);
         int mostInside = clerksAtOnce(opener);
         ObserverAtSeam auditor = new ObserverAtSeam("auditor", AUDITED_TRANSFERS);
         Bank bank = opener.open(ACCOUNTS, OPENING_BALANCE, (account, balance) -> INTEREST, auditor::seamReached);
@@ -69,10 +77,31 @@ final class Scenario {
             auditor.awaitLooks(i + 1);
         }
         int audits = auditor.finish();
-        return new Outcome(mostInside, audits, off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
+        return new Outcome(interestPosted, mostInside, audits, off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
     }
 
-    /** Part 1: four clerks, four accounts; returns the most that were inside their accounts' sections at once. */
+    /** Part 1: two clerks post interest to account 0 at once; returns the interest the bank gained. */
+    private static long twoClerksOnOneAccount(Bank.Opener opener) throws InterruptedException {
+        Set<Thread> cameIn = ConcurrentHashMap.newKeySet();
+        List<Thread> clerks = new ArrayList<>();
+        Bank bank = opener.open(ACCOUNTS, OPENING_BALANCE, (account, balance) -> {
+            cameIn.add(Thread.currentThread());
+            Await.arrivedOrBlocked(clerks.stream().filter(clerk -> clerk != Thread.currentThread()).toList(),
+                    cameIn::contains, PATIENCE);
+            return INTEREST;
+        }, () -> { });
+        Workers workers = new Workers();
+        for (int c = 0; c < 2; c++) {
+            clerks.add(workers.add("clerk-" + c + " on account 0", () -> bank.postInterest(0)));
+        }
+        workers.startAll().awaitAll(PATIENCE.multipliedBy(2));
+        return bank.total() - ACCOUNTS * OPENING_BALANCE;
+    }
+
+    /**
+     * Part 2: four clerks, four accounts; returns the most that were inside their accounts' sections at once. A clerk
+     * inside waits for the others to come in or to be stuck on a lock — whoever holds it.
+     */
     private static int clerksAtOnce(Bank.Opener opener) throws InterruptedException {
         Set<Thread> cameIn = ConcurrentHashMap.newKeySet();
         AtomicInteger inside = new AtomicInteger();
@@ -82,7 +111,7 @@ final class Scenario {
             most.accumulateAndGet(inside.incrementAndGet(), Math::max);
             cameIn.add(Thread.currentThread());
             List<Thread> others = clerks.stream().filter(clerk -> clerk != Thread.currentThread()).toList();
-            Await.arrivedOrBlockedByMe(others, cameIn::contains, PATIENCE);
+            Await.arrivedOrBlocked(others, cameIn::contains, PATIENCE);
             inside.decrementAndGet();
             return INTEREST;
         }, () -> { });
@@ -98,6 +127,8 @@ final class Scenario {
     static Verdict demonstrate(String example, Bank.Opener opener) throws InterruptedException {
         Outcome outcome = run(opener);
         System.out.printf("3.1 Improper locking granularity — %s%n", example);
+        System.out.printf("Two clerks posted %d € of interest each to the same account at once: the bank gained %d €.%n",
+                INTEREST, outcome.interestPosted());
         System.out.printf("%d clerks posted interest at the same time, each to an account of its own; the slow interest"
                 + " rule waited inside each account's lock for the other clerks to come in.%n", CLERKS);
         System.out.printf("At most %d of the %d clerks were inside at once", outcome.mostClerksInsideAtOnce(), CLERKS);
@@ -115,6 +146,9 @@ final class Scenario {
                             + " another.", CLERKS)
                     : String.format("SERIALIZED: only %d of %d independent clerks could work at once.",
                             outcome.mostClerksInsideAtOnce(), CLERKS));
+        }
+        if (outcome.interestLost()) {
+            System.out.println("LOST UPDATE: both clerks read the same balance — the lock let two writers into one account.");
         }
         if (outcome.auditsOff() > 0) {
             System.out.println("INVARIANT BROKEN: the locks were finer than the invariant they had to protect.");

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.StampedLock;
  * {@code java.util.concurrent}, with read and write modes. {@code receive}
  * takes the write lock; {@code receiveAll} takes it too, so that a delivery lands as one step, and then — reusing
  * code, as one does — calls {@code receive} for each line. {@code synchronized} and {@code ReentrantLock} would let the
- * thread that holds the lock take it again; a {@code StampedLock} is not reentrant ("StampedLocks are not reentrant,
- * so locked bodies should not call other unknown methods that may try to re-acquire locks", says its Javadoc), so the
+ * thread that holds the lock take it again; a {@code StampedLock} is not reentrant ("They are not reentrant, so
+ * locked bodies should not call other unknown methods that may try to re-acquire locks", says its Javadoc), so the
  * second {@code writeLock()} waits for the first to be released — by the same thread, which is waiting. No other
  * thread is involved, and {@code ThreadMXBean} finds no deadlock: a {@code StampedLock} has no owner to report.
  *
@@ -21,7 +21,7 @@ import java.util.concurrent.locks.StampedLock;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.3} printed:
  * <pre>
  * One dock clerk received 10 pallets, then a delivery of 100 bolts, 200 nuts, 300 washers with receiveAll().
- * The clerk never finished: "dock clerk" waits in StampedLock.writeLock, at BadExample.receive (BadExample.java:28); its calls, innermost first: BadExample.receive ← BadExample.receiveAll.
+ * The clerk never finished: "dock clerk" waits in StampedLock.writeLock, at BadExample.receive (BadExample.java:36); its calls, innermost first: BadExample.receive ← BadExample.receiveAll.
  * SELF-DEADLOCK: the clerk waits for a lock that it holds itself — no other thread ever touched it, and none can release it.
  * ThreadMXBean.findDeadlockedThreads() reports nothing: the lock has no owner it could name.
  * </pre>

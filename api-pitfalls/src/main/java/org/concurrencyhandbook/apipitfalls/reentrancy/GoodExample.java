@@ -20,8 +20,9 @@ import java.util.concurrent.locks.StampedLock;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.3} printed:
  * <pre>
  * One dock clerk received 10 pallets, then a delivery of 100 bolts, 200 nuts, 300 washers with receiveAll().
- * On hand: 610 units of the 610 received.
- * The whole delivery was received, every unit of it.
+ * A second clerk came with 5 more pallets in the middle of the delivery: it waited until the delivery had landed.
+ * On hand: 615 units of the 615 received.
+ * The whole delivery was received as one step, every unit of it.
  * </pre>
  */
 public final class GoodExample implements Inventory {

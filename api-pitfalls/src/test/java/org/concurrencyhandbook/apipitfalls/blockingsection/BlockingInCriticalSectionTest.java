@@ -53,7 +53,9 @@ class BlockingInCriticalSectionTest {
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.otherReaderWaited()).isFalse();
-        assertThat(outcome.fetchesOfOneSymbol()).as("fetches of one symbol").isEqualTo(READERS_OF_ONE_SYMBOL);
+        // Usually all four; a reader caught for an instant on the monitor another reader holds for its quick look may
+        // find the price already stored, so the proof is "more than one", not "four".
+        assertThat(outcome.fetchesOfOneSymbol()).as("fetches of one symbol").isGreaterThan(1);
         Evidence.wrongFixCaught(reporter, fix, "%d fetches of %s for %d readers (a stampede); nobody waited for another"
                 + " symbol", outcome.fetchesOfOneSymbol(), Scenario.POPULAR_SYMBOL, READERS_OF_ONE_SYMBOL);
     }
@@ -71,13 +73,28 @@ class BlockingInCriticalSectionTest {
     }
 
     @Test
+    void aFuturePerSymbolThatKeepsAFailedFetchHandsTheFailureToEveryLaterReader(TestReporter reporter) throws Exception {
+        Fix<QuoteCache.Opener> fix = Fix.of("a future per symbol, a failed one kept", OtherCaches.FailedFutureKept::new);
+        Scenario.Outcome outcome = Scenario.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.otherReaderWaited()).isFalse();
+        assertThat(outcome.fetchesOfOneSymbol()).isEqualTo(1);
+        assertThat(outcome.pricedAfterAFailure()).as("a reader after the failed fetch got a price").isFalse();
+        Evidence.wrongFixCaught(reporter, fix, "no reader blocked, one fetch per symbol, but the reader after a failed"
+                + " fetch got the old failure");
+    }
+
+    @Test
     void aFuturePerSymbolNeitherBlocksOtherReadersNorFetchesTwice(TestReporter reporter) throws Exception {
         Scenario.Outcome outcome = Scenario.run(GoodExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
         assertThat(outcome.otherReaderWaited()).isFalse();
         assertThat(outcome.fetchesOfOneSymbol()).isEqualTo(1);
-        Evidence.goodHeld(reporter, "the reader of %s served while the fetch of %s was open; 1 fetch of %s for %d readers",
+        assertThat(outcome.pricedAfterAFailure()).isTrue();
+        Evidence.goodHeld(reporter, "the reader of %s served while the fetch of %s was open; 1 fetch of %s for %d readers; a"
+                + " failed fetch not kept",
                 Scenario.OTHER_SYMBOL, Scenario.SLOW_SYMBOL, Scenario.POPULAR_SYMBOL, READERS_OF_ONE_SYMBOL);
     }
 

@@ -2,6 +2,7 @@ package org.concurrencyhandbook.apipitfalls.blockingsection;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -63,8 +64,37 @@ final class OtherCaches {
     }
 
     /**
-     * Right: the memoizer as <i>Java Concurrency in Practice</i> wrote it — a {@code FutureTask} per symbol, put with
-     * {@code putIfAbsent} and run by the reader whose put won, outside any lock.
+     * Wrong: a future per symbol, as in {@code GoodExample}, without removing a failed one. It tempts because the
+     * failure path is the one nobody tests; it fails because the failed future stays in the map, and every later
+     * reader of that symbol gets the old failure — one network timeout, and the symbol is gone until a restart.
+     */
+    static final class FailedFutureKept implements QuoteCache {
+        private final QuoteService service;
+        private final ConcurrentMap<String, CompletableFuture<Long>> prices = new ConcurrentHashMap<>();
+
+        FailedFutureKept(QuoteService service) {
+            this.service = service;
+        }
+
+        @Override
+        public long price(String symbol) {
+            CompletableFuture<Long> mine = new CompletableFuture<>();
+            CompletableFuture<Long> price = prices.computeIfAbsent(symbol, s -> mine);
+            if (price == mine) {
+                try {
+                    mine.complete(service.fetch(symbol));
+                } catch (RuntimeException failure) {
+                    mine.completeExceptionally(failure);
+                }
+            }
+            return price.join();
+        }
+    }
+
+    /**
+     * Right: the memoizer of <i>Java Concurrency in Practice</i> §5.6 — a {@code FutureTask} per symbol, put with
+     * {@code putIfAbsent} and run by the reader whose put won, outside any lock — with a failed fetch removed, where
+     * the book removes only a cancelled one.
      */
     static final class FutureTaskMemoizer implements QuoteCache {
         private final QuoteService service;

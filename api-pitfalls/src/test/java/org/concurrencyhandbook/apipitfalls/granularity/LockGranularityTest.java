@@ -40,6 +40,7 @@ class LockGranularityTest {
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.mostClerksInsideAtOnce()).as("clerks inside at once").isEqualTo(1);
         assertThat(outcome.auditsOff()).as("a single lock is slow, not wrong: no audit is off").isZero();
+        assertThat(outcome.interestLost()).isFalse();
         Evidence.badShowed(reporter, "at most %d of %d clerks inside at once, on %d independent accounts; %d of %d audits off",
                 outcome.mostClerksInsideAtOnce(), CLERKS, CLERKS, outcome.auditsOff(), outcome.audits());
     }
@@ -53,8 +54,23 @@ class LockGranularityTest {
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.mostClerksInsideAtOnce()).isEqualTo(CLERKS);
         assertThat(outcome.auditsOff()).as("audits that saw a transfer half done").isEqualTo(AUDITED_TRANSFERS);
+        assertThat(outcome.interestLost()).as("one account's own updates are safe under these locks").isFalse();
         Evidence.wrongFixCaught(reporter, fix, "all %d clerks inside at once, but %d of %d audits off (e.g. %,d €)",
                 CLERKS, outcome.auditsOff(), outcome.audits(), outcome.firstAuditOff());
+    }
+
+    @Test
+    void aReadLockForInterestLetsTwoClerksIntoOneAccountAndLosesAPosting(TestReporter reporter) throws Exception {
+        Fix<Bank.Opener> fix = Fix.of("ReentrantReadWriteLock, interest under the read lock",
+                OtherBanks.ReadLockForInterest::new);
+        Scenario.Outcome outcome = Scenario.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.interestLost()).as("interest posted: %d €", outcome.interestPosted()).isTrue();
+        assertThat(outcome.mostClerksInsideAtOnce()).isEqualTo(CLERKS);
+        assertThat(outcome.auditsOff()).isZero();
+        Evidence.wrongFixCaught(reporter, fix, "all %d clerks in at once and every audit whole, but two postings of %d € to"
+                + " one account gained the bank %d €", CLERKS, Scenario.INTEREST, outcome.interestPosted());
     }
 
     @Test
@@ -65,6 +81,7 @@ class LockGranularityTest {
         assertThat(outcome.mostClerksInsideAtOnce()).isEqualTo(CLERKS);
         assertThat(outcome.audits()).isEqualTo(AUDITED_TRANSFERS);
         assertThat(outcome.auditsOff()).isZero();
+        assertThat(outcome.interestPosted()).isEqualTo(2 * Scenario.INTEREST);
         Evidence.goodHeld(reporter, "all %d clerks inside at once; %d of %d mid-transfer audits whole", CLERKS,
                 outcome.audits() - outcome.auditsOff(), outcome.audits());
     }

@@ -3,6 +3,7 @@ package org.concurrencyhandbook.apipitfalls.granularity;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /** The banks 3.1's test runs besides Bad and Good: the fixes readers try, wrong and right. */
 final class OtherBanks {
@@ -101,6 +102,62 @@ final class OtherBanks {
                 total += balances.get(account);
             }
             return total;
+        }
+    }
+
+    /**
+     * Wrong: one {@code ReentrantReadWriteLock} for the bank, interest posted under the <em>read</em> lock "because
+     * clerks on different accounts do not conflict", transfers under the write lock. It tempts because the four clerks
+     * do all get in at once and every audit balances; it fails because a read lock excludes no other reader: two
+     * clerks on the same account read the same balance, and one posting is lost.
+     */
+    static final class ReadLockForInterest implements Bank {
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private final long[] balances;
+        private final InterestRule interest;
+        private final MidTransfer midTransfer;
+
+        ReadLockForInterest(int accounts, long openingBalance, InterestRule interest, MidTransfer midTransfer) {
+            this.balances = new long[accounts];
+            Arrays.fill(balances, openingBalance);
+            this.interest = interest;
+            this.midTransfer = midTransfer;
+        }
+
+        @Override
+        public void postInterest(int account) {
+            lock.readLock().lock();
+            try {
+                balances[account] += interest.interestOn(account, balances[account]);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public void transfer(int from, int to, long amount) {
+            lock.writeLock().lock();
+            try {
+                balances[from] -= amount;
+                midTransfer.reached();
+                balances[to] += amount;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public long total() {
+            lock.writeLock().lock();
+            try {
+                long total = 0;
+                for (long balance : balances) {
+                    total += balance;
+                }
+                return total;
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 

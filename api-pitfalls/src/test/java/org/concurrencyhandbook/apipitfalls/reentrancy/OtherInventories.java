@@ -17,7 +17,8 @@ final class OtherInventories {
 
     static final List<Fix<Supplier<Inventory>>> WRONG_FIXES = List.of(
             Fix.of("tryWriteLock(), skip when it fails", TryLockOrSkip::new),
-            Fix.of("Semaphore(1) as the mutex", SemaphoreAsMutex::new));
+            Fix.of("Semaphore(1) as the mutex", SemaphoreAsMutex::new),
+            Fix.of("lock skipped when already write-locked", LockSkippedWhenHeld::new));
     static final List<Fix<Supplier<Inventory>>> RIGHT_FIXES = List.of(
             Fix.of("ReentrantReadWriteLock", ReentrantReadWriteLocked::new));
 
@@ -45,6 +46,51 @@ final class OtherInventories {
             if (stamp == 0) {
                 return;
             }
+            try {
+                stock.merge(item, quantity, Integer::sum);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+
+        @Override
+        public void receiveAll(Map<String, Integer> delivery) {
+            long stamp = lock.writeLock();
+            try {
+                delivery.forEach(this::receive);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+
+        @Override
+        public int onHand(String item) {
+            long stamp = lock.readLock();
+            try {
+                return stock.getOrDefault(item, 0);
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+    }
+
+    /**
+     * Wrong: {@code receive} skips the lock when it is already write-locked, "because then the caller holds it". It
+     * tempts because the self-deadlock is gone and nothing is lost; it fails because a {@code StampedLock} cannot say
+     * <em>who</em> holds it: a second clerk arriving mid-delivery skips the lock too, and walks into the critical
+     * section beside the first.
+     */
+    static final class LockSkippedWhenHeld implements Inventory {
+        private final StampedLock lock = new StampedLock();
+        private final Map<String, Integer> stock = new HashMap<>();
+
+        @Override
+        public void receive(String item, int quantity) {
+            if (lock.isWriteLocked()) {
+                stock.merge(item, quantity, Integer::sum);
+                return;
+            }
+            long stamp = lock.writeLock();
             try {
                 stock.merge(item, quantity, Integer::sum);
             } finally {

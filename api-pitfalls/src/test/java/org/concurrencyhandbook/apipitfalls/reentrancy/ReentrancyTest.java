@@ -80,12 +80,26 @@ class ReentrancyTest {
     }
 
     @Test
+    void skippingTheLockWhenItIsHeldLetsASecondClerkIntoTheDelivery(TestReporter reporter) throws Exception {
+        Fix<Supplier<Inventory>> fix = OtherInventories.WRONG_FIXES.get(2);
+        ChildJvm.Result run = ChildJvm.of(OtherInventories.class).args(fix.name()).collectingFacts().run();
+
+        assertThat(run.verdict()).as(run.describe()).contains(Verdict.FAILURE_SHOWN);
+        assertThat(run.fact("stuck")).isEqualTo("false");
+        assertThat(run.fact("secondClerkGotIn")).as("the second clerk got in mid-delivery").isEqualTo("true");
+        Evidence.wrongFixCaught(reporter, fix, "no hang, every unit counted (%d), but a second clerk got into the"
+                + " delivery's critical section", run.longFact("unitsOnHand"));
+    }
+
+    @Test
     void lockingOnceAtThePublicEdgeReceivesEveryUnit(TestReporter reporter) throws Exception {
         ChildJvm.Result good = ChildJvm.of(GoodExample.class).collectingFacts().run();
 
         assertThat(good.verdict()).as(good.describe()).contains(Verdict.INVARIANT_HELD);
         assertThat(good.longFact("unitsOnHand")).isEqualTo(Scenario.EXPECTED_UNITS);
-        Evidence.goodHeld(reporter, "all %d units on hand, no thread stuck", good.longFact("unitsOnHand"));
+        assertThat(good.fact("secondClerkGotIn")).isEqualTo("false");
+        Evidence.goodHeld(reporter, "all %d units on hand, no thread stuck, the second clerk kept out until the delivery"
+                + " landed", good.longFact("unitsOnHand"));
     }
 
     @ParameterizedTest(name = "{0}")
