@@ -162,7 +162,7 @@ public final class ChildJvm {
     }
 
     public Result run() throws InterruptedException {
-        Path factsFile = collectingFacts ? newFactsFile() : null;
+        Path factsFile = collectingFacts ? freshTempPath(".properties") : null;
         List<String> command = command();
         if (factsFile != null) {
             command.add(1, "-D" + Facts.FILE_PROPERTY + "=" + factsFile);
@@ -210,13 +210,17 @@ public final class ChildJvm {
                 stderr.toString(StandardCharsets.UTF_8), factsFile == null ? Map.of() : Facts.read(factsFile));
     }
 
-    private static Path newFactsFile() {
+    /**
+     * A path in the temporary directory, free for a child to write to ({@code handbook-…suffix}): the file is made and
+     * deleted at once, so the name is ours and the child finds no file there.
+     */
+    static Path freshTempPath(String suffix) {
         try {
-            Path file = Files.createTempFile("handbook-facts", ".properties");
+            Path file = Files.createTempFile("handbook-", suffix);
             Files.delete(file);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not make a file for the child's facts", e);
+            throw new UncheckedIOException("could not make a temporary file for a child JVM", e);
         }
     }
 

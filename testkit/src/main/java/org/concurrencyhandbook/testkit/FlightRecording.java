@@ -70,7 +70,7 @@ public record FlightRecording(ChildJvm.Result run, List<Wait> waits, List<String
      * a recording of a crash, or of a main killed at its time limit, shows nothing a reader would meet.
      */
     public static FlightRecording of(Class<?> mainClass, Verdict expected) throws InterruptedException {
-        Path file = newRecordingFile();
+        Path file = ChildJvm.freshTempPath(".jfr");
         try {
             ChildJvm.Result run = ChildJvm.of(mainClass)
                     .jvmArgs("-XX:StartFlightRecording:settings=default,dumponexit=true,filename=" + file,
@@ -163,15 +163,5 @@ public record FlightRecording(ChildJvm.Result run, List<Wait> waits, List<String
         }
         return event.getStackTrace().getFrames().stream().map(RecordedFrame::getMethod)
                 .map(method -> method.getType().getName() + "." + method.getName()).toList();
-    }
-
-    private static Path newRecordingFile() {
-        try {
-            Path file = Files.createTempFile("handbook-", ".jfr");
-            Files.delete(file);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make a file for the recording", e);
-        }
     }
 }

@@ -32,26 +32,12 @@ final class OtherInventories {
     }
 
     /**
-     * Wrong: {@code receive} tries the lock and, if it is taken, skips the work. It tempts because the hang is gone
-     * and "someone else holds the lock anyway"; it fails because that someone is this thread, inside
-     * {@code receiveAll}: every line of the delivery is skipped, silently, and the stock is short by all of it.
+     * The shape both skipping fixes share: {@code BadExample}'s {@code StampedLock}, {@code receiveAll} and
+     * {@code onHand}; each fix is its {@code receive}.
      */
-    static final class TryLockOrSkip implements Inventory {
-        private final StampedLock lock = new StampedLock();
-        private final Map<String, Integer> stock = new HashMap<>();
-
-        @Override
-        public void receive(String item, int quantity) {
-            long stamp = lock.tryWriteLock();
-            if (stamp == 0) {
-                return;
-            }
-            try {
-                stock.merge(item, quantity, Integer::sum);
-            } finally {
-                lock.unlockWrite(stamp);
-            }
-        }
+    private abstract static class StampedLockedStock implements Inventory {
+        final StampedLock lock = new StampedLock();
+        final Map<String, Integer> stock = new HashMap<>();
 
         @Override
         public void receiveAll(Map<String, Integer> delivery) {
@@ -75,15 +61,32 @@ final class OtherInventories {
     }
 
     /**
+     * Wrong: {@code receive} tries the lock and, if it is taken, skips the work. It tempts because the hang is gone
+     * and "someone else holds the lock anyway"; it fails because that someone is this thread, inside
+     * {@code receiveAll}: every line of the delivery is skipped, silently, and the stock is short by all of it.
+     */
+    static final class TryLockOrSkip extends StampedLockedStock {
+        @Override
+        public void receive(String item, int quantity) {
+            long stamp = lock.tryWriteLock();
+            if (stamp == 0) {
+                return;
+            }
+            try {
+                stock.merge(item, quantity, Integer::sum);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+    }
+
+    /**
      * Wrong: {@code receive} skips the lock when it is already write-locked, "because then the caller holds it". It
      * tempts because the self-deadlock is gone and nothing is lost; it fails because a {@code StampedLock} cannot say
      * <em>who</em> holds it: a second clerk arriving mid-delivery skips the lock too, and walks into the critical
      * section beside the first.
      */
-    static final class LockSkippedWhenHeld implements Inventory {
-        private final StampedLock lock = new StampedLock();
-        private final Map<String, Integer> stock = new HashMap<>();
-
+    static final class LockSkippedWhenHeld extends StampedLockedStock {
         @Override
         public void receive(String item, int quantity) {
             if (lock.isWriteLocked()) {
@@ -95,26 +98,6 @@ final class OtherInventories {
                 stock.merge(item, quantity, Integer::sum);
             } finally {
                 lock.unlockWrite(stamp);
-            }
-        }
-
-        @Override
-        public void receiveAll(Map<String, Integer> delivery) {
-            long stamp = lock.writeLock();
-            try {
-                delivery.forEach(this::receive);
-            } finally {
-                lock.unlockWrite(stamp);
-            }
-        }
-
-        @Override
-        public int onHand(String item) {
-            long stamp = lock.readLock();
-            try {
-                return stock.getOrDefault(item, 0);
-            } finally {
-                lock.unlockRead(stamp);
             }
         }
     }
