@@ -20,14 +20,15 @@ import org.concurrencyhandbook.support.Verdict;
  * service is meant to run {@value #THREADS} tasks at a time. Counted, not timed:
  *
  * <ul>
- *   <li>the pool's threads — those that ran a task, the submitting thread left out;</li>
+ *   <li>the pool's platform threads — those that ran a task, the submitting thread left out (a virtual thread per
+ *       task is not a pool thread);</li>
  *   <li>the most tasks running on them at once;</li>
  *   <li>tasks that ran, tasks refused to the caller's face ({@code RejectedExecutionException} from {@code execute}),
  *       and the rest: accepted and never run, nobody told.</li>
  * </ul>
  * A task that the submitting thread runs itself ({@code CallerRunsPolicy}) does not wait for the reply — its caller
  * would be the one to send it. The invariant: no more than {@value #THREADS} threads, all {@value #THREADS} of them
- * used while the burst waits, and every task run or refused loudly.
+ * used while the burst waits, no more than {@value #QUEUE} tasks held waiting, and every task run or refused loudly.
  */
 final class Scenario {
 
@@ -47,6 +48,15 @@ final class Scenario {
             return submitted - ran - refused;
         }
 
+        /** Tasks the executor held without running them while the burst waited: accepted, not lost, not running. */
+        int queuedAtOnce() {
+            return submitted - refused - ranBySubmitter - lost() - mostRunningAtOnce;
+        }
+
+        boolean unboundedQueue() {
+            return queuedAtOnce() > QUEUE;
+        }
+
         boolean unbounded() {
             return poolThreads > THREADS;
         }
@@ -56,7 +66,8 @@ final class Scenario {
         }
 
         Verdict verdict() {
-            return unbounded() || underused() || lost() > 0 ? Verdict.FAILURE_SHOWN : Verdict.INVARIANT_HELD;
+            return unbounded() || underused() || unboundedQueue() || lost() > 0 ? Verdict.FAILURE_SHOWN
+                                                                                 : Verdict.INVARIANT_HELD;
         }
     }
 
@@ -75,7 +86,9 @@ final class Scenario {
                 try {
                     executor.execute(() -> {
                         if (Thread.currentThread() != submitter) {
-                            poolThreads.add(Thread.currentThread());
+                            if (!Thread.currentThread().isVirtual()) {
+                                poolThreads.add(Thread.currentThread());
+                            }
                             most.accumulateAndGet(running.incrementAndGet(), Math::max);
                             try {
                                 Await.opened(replies, PATIENCE, "the burst was never all submitted");
@@ -140,6 +153,10 @@ final class Scenario {
         if (outcome.underused()) {
             System.out.printf("UNDERUSED: at most %d of the %d threads it may have, while tasks waited in its queue.%n",
                     outcome.mostRunningAtOnce(), THREADS);
+        }
+        if (outcome.unboundedQueue()) {
+            System.out.printf("UNBOUNDED QUEUE: %d tasks held waiting at once, where %d was the limit — a bigger burst"
+                    + " waits without end, and the callers never hear \"busy\".%n", outcome.queuedAtOnce(), QUEUE);
         }
         if (outcome.lost() > 0) {
             System.out.printf("SILENTLY DROPPED: %d tasks accepted and thrown away — nobody was told.%n", outcome.lost());

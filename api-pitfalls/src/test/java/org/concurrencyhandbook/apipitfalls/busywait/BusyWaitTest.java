@@ -15,9 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario for every handoff: 20 waits for a signal sent 20 ms in, the waiter's CPU share and its lateness
- * against a latch measured in the same rounds. Judged by {@link Scenario.Outcome#verdict}, as the mains are; a run
- * that falls between the bounds is skipped as inconclusive, with the figures, never passed.
+ * One scenario for every handoff: 20 waits for a signal sent 20 ms in, judged by a count — how many times the waiter
+ * stopped to wait — that load cannot bend: none is busy waiting, about one per wait is a blocking wait, many are
+ * polling. CPU share and lateness are measured and recorded beside it. Judged by {@link Scenario.Outcome#verdict}, as
+ * the mains are; a count between the bounds is skipped as inconclusive, with the figures, never passed.
  */
 @Timeout(60)
 class BusyWaitTest {
@@ -34,9 +35,9 @@ class BusyWaitTest {
         Scenario.Outcome outcome = conclusive(Scenario.run(BadExample::new));
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.burning()).as("CPU share %.2f", outcome.cpuShare()).isTrue();
-        Evidence.badShowed(reporter, "on a CPU for %.0f %% of its waiting; woke %.1f× as late as a latch",
-                100 * outcome.cpuShare(), outcome.lateness());
+        assertThat(outcome.spinning()).as("wake-ups %d", outcome.wakeUps()).isTrue();
+        Evidence.badShowed(reporter, "never stopped to wait in %d waits; on a CPU for %.0f %% of its waiting",
+                Scenario.ROUNDS, 100 * outcome.cpuShare());
     }
 
     @Test
@@ -45,8 +46,9 @@ class BusyWaitTest {
         Scenario.Outcome outcome = conclusive(Scenario.run(fix.make()));
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.burning()).as("CPU share %.2f", outcome.cpuShare()).isTrue();
-        Evidence.wrongFixCaught(reporter, fix, "still on a CPU for %.0f %% of its waiting", 100 * outcome.cpuShare());
+        assertThat(outcome.spinning()).as("wake-ups %d", outcome.wakeUps()).isTrue();
+        Evidence.wrongFixCaught(reporter, fix, "still never stopped to wait; on a CPU for %.0f %% of its waiting",
+                100 * outcome.cpuShare());
     }
 
     @Test
@@ -55,10 +57,10 @@ class BusyWaitTest {
         Scenario.Outcome outcome = conclusive(Scenario.run(fix.make()));
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        assertThat(outcome.late()).as("lateness %.1f×", outcome.lateness()).isTrue();
-        Evidence.wrongFixCaught(reporter, fix, "CPU share down to %.1f %%, but it woke %.1f× as late as a latch (%.3f vs"
-                + " %.3f ms)", 100 * outcome.cpuShare(), outcome.lateness(), outcome.medianLateNanos() / 1e6,
-                outcome.referenceMedianLateNanos() / 1e6);
+        assertThat(outcome.polling()).as("wake-ups %d", outcome.wakeUps()).isTrue();
+        Evidence.wrongFixCaught(reporter, fix, "CPU share down to %.1f %%, but %.0f wake-ups per wait to look, and %.1f× as"
+                + " late as a latch (%.3f vs %.3f ms)", 100 * outcome.cpuShare(), outcome.wakeUpsPerWait(),
+                outcome.lateness(), outcome.medianLateNanos() / 1e6, outcome.referenceMedianLateNanos() / 1e6);
     }
 
     @Test
@@ -66,8 +68,8 @@ class BusyWaitTest {
         Scenario.Outcome outcome = conclusive(Scenario.run(GoodExample::new));
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
-        Evidence.goodHeld(reporter, "on a CPU for %.2f %% of its waiting; woke %.1f× as late as the reference latch",
-                100 * outcome.cpuShare(), outcome.lateness());
+        Evidence.goodHeld(reporter, "%.1f wake-ups per wait; on a CPU for %.2f %% of its waiting", outcome.wakeUpsPerWait(),
+                100 * outcome.cpuShare());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,8 +79,8 @@ class BusyWaitTest {
         Scenario.Outcome outcome = conclusive(Scenario.run(fix.make()));
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);
-        Evidence.rightFixHeld(reporter, fix, "on a CPU for %.2f %% of its waiting; %.1f× the latch's lateness",
-                100 * outcome.cpuShare(), outcome.lateness());
+        Evidence.rightFixHeld(reporter, fix, "%.1f wake-ups per wait; on a CPU for %.2f %% of its waiting",
+                outcome.wakeUpsPerWait(), 100 * outcome.cpuShare());
     }
 
     private static Scenario.Outcome conclusive(Scenario.Outcome outcome) {

@@ -6,6 +6,7 @@ import static org.concurrencyhandbook.apipitfalls.executormisuse.Scenario.QUEUE;
 import static org.concurrencyhandbook.apipitfalls.executormisuse.Scenario.THREADS;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.testkit.Evidence;
@@ -57,6 +58,18 @@ class ExecutorMisuseTest {
         assertThat(outcome.lost()).isZero();
         Evidence.wrongFixCaught(reporter, fix, "max %d, but at most %d tasks ran at once: the queue took the rest and the"
                 + " pool never grew past core", THREADS, outcome.mostRunningAtOnce());
+    }
+
+    @Test
+    void aFixedThreadPoolHoldsTheWholeBurstInItsUnboundedQueue(TestReporter reporter) throws Exception {
+        Fix<Supplier<ExecutorService>> fix = Fix.of("Executors.newFixedThreadPool(8)", () -> Executors.newFixedThreadPool(THREADS));
+        Scenario.Outcome outcome = Scenario.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.poolThreads()).isEqualTo(THREADS);
+        assertThat(outcome.queuedAtOnce()).as("tasks held waiting").isEqualTo(BURST - THREADS);
+        Evidence.wrongFixCaught(reporter, fix, "%d threads, but %d tasks held waiting at once, where %d was the limit",
+                outcome.poolThreads(), outcome.queuedAtOnce(), QUEUE);
     }
 
     @Test
