@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Makes another thread look at shared state in the middle of an operation — the moment a real reader would have to be
@@ -57,6 +61,36 @@ public final class ObserverAtSeam {
     /** Waits until the observer has finished {@code count} looks in all (or has failed). */
     public void awaitLooks(int count) {
         Await.arrivedOrBlockedByMe(List.of(observer), t -> looksDone.get() >= count || worker.anyFailed(), PATIENCE);
+    }
+
+    /** What the looks of {@link #lookAtEverySeam} saw: how many were made, how many saw something unexpected, the first. */
+    public record Looks(int made, int off, long firstOff) {
+    }
+
+    /**
+     * The whole story in one call: opens the subject with this observer's seam, makes {@code operations} operations
+     * on it, each looked at once in its middle by {@code look} from another thread, and counts the looks that saw
+     * anything but {@code expected} ({@code firstOff} is {@code expected} when none did). 1.5's and 3.1's audits of a
+     * bank in the middle of its transfers are this.
+     */
+    public static <T> Looks lookAtEverySeam(String observer, int operations, Function<Runnable, T> openWithSeam,
+                                            ToLongFunction<T> look, long expected, ObjIntConsumer<T> operation)
+            throws InterruptedException {
+        ObserverAtSeam watcher = new ObserverAtSeam(observer, operations);
+        T subject = openWithSeam.apply(watcher::seamReached);
+        AtomicInteger off = new AtomicInteger();
+        AtomicLong firstOff = new AtomicLong(expected);
+        watcher.start(() -> {
+            long seen = look.applyAsLong(subject);
+            if (seen != expected && off.getAndIncrement() == 0) {
+                firstOff.set(seen);
+            }
+        });
+        for (int i = 0; i < operations; i++) {
+            operation.accept(subject, i);
+            watcher.awaitLooks(i + 1);
+        }
+        return new Looks(watcher.finish(), off.get(), firstOff.get());
     }
 
     /** Joins the observer; rethrows what it threw. Returns the number of looks it made. */

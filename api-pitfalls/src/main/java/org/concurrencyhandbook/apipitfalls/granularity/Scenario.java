@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.ObserverAtSeam;
 import org.concurrencyhandbook.support.Verdict;
@@ -61,23 +60,11 @@ final class Scenario {
     static Outcome run(Bank.Opener opener) throws InterruptedException {
         long interestPosted = twoClerksOnOneAccount(opener);
         int mostInside = clerksAtOnce(opener);
-        ObserverAtSeam auditor = new ObserverAtSeam("auditor", AUDITED_TRANSFERS);
-        Bank bank = opener.open(ACCOUNTS, OPENING_BALANCE, (account, balance) -> INTEREST, auditor::seamReached);
-        AtomicInteger off = new AtomicInteger();
-        AtomicReference<Long> firstOff = new AtomicReference<>();
-        auditor.start(() -> {
-            long seen = bank.total();
-            if (seen != ACCOUNTS * OPENING_BALANCE) {
-                off.incrementAndGet();
-                firstOff.compareAndSet(null, seen);
-            }
-        });
-        for (int i = 0; i < AUDITED_TRANSFERS; i++) {
-            bank.transfer(i % ACCOUNTS, (i + 1) % ACCOUNTS, AMOUNT);
-            auditor.awaitLooks(i + 1);
-        }
-        int audits = auditor.finish();
-        return new Outcome(interestPosted, mostInside, audits, off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
+        ObserverAtSeam.Looks audits = ObserverAtSeam.lookAtEverySeam("auditor", AUDITED_TRANSFERS,
+                seam -> opener.open(ACCOUNTS, OPENING_BALANCE, (account, balance) -> INTEREST, seam::run),
+                Bank::total, ACCOUNTS * OPENING_BALANCE,
+                (bank, i) -> bank.transfer(i % ACCOUNTS, (i + 1) % ACCOUNTS, AMOUNT));
+        return new Outcome(interestPosted, mostInside, audits.made(), audits.off(), audits.firstOff());
     }
 
     /** Part 1: two clerks post interest to account 0 at once; returns the interest the bank gained. */

@@ -2,7 +2,6 @@ package org.concurrencyhandbook.syncstate.partialupdate;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencyhandbook.support.ObserverAtSeam;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Workers;
@@ -78,32 +77,16 @@ final class Scenario {
         for (int account = 0; account < bank.accounts(); account++) {
             total += bank.balance(account);
         }
-        Audits audits = audit(bankOn);
-        return new Outcome(ACCOUNTS * OPENING_BALANCE, total, refused.get(), audits.done(), audits.off(), audits.firstOff());
-    }
-
-    private record Audits(int done, int off, long firstOff) {
+        ObserverAtSeam.Looks audits = audit(bankOn);
+        return new Outcome(ACCOUNTS * OPENING_BALANCE, total, refused.get(), audits.made(), audits.off(), audits.firstOff());
     }
 
     /** Part 2: one teller's transfers, each audited in its middle by another thread. */
-    private static Audits audit(BankOn bankOn) throws InterruptedException {
-        ObserverAtSeam auditor = new ObserverAtSeam("auditor", AUDITED_TRANSFERS);
-        Bank bank = bankOn.open(ACCOUNTS, OPENING_BALANCE, (from, to, amount) -> { }, auditor::seamReached);
-        AtomicInteger off = new AtomicInteger();
-        AtomicReference<Long> firstOff = new AtomicReference<>();
-        auditor.start(() -> {
-            long seen = bank.total();
-            if (seen != ACCOUNTS * OPENING_BALANCE) {
-                off.incrementAndGet();
-                firstOff.compareAndSet(null, seen);
-            }
-        });
-        for (int i = 0; i < AUDITED_TRANSFERS; i++) {
-            bank.transfer(i % ACCOUNTS, (i + 1) % ACCOUNTS, AMOUNT);
-            auditor.awaitLooks(i + 1);
-        }
-        int done = auditor.finish();
-        return new Audits(done, off.get(), firstOff.get() == null ? ACCOUNTS * OPENING_BALANCE : firstOff.get());
+    private static ObserverAtSeam.Looks audit(BankOn bankOn) throws InterruptedException {
+        return ObserverAtSeam.lookAtEverySeam("auditor", AUDITED_TRANSFERS,
+                seam -> bankOn.open(ACCOUNTS, OPENING_BALANCE, (from, to, amount) -> { }, seam::run),
+                Bank::total, ACCOUNTS * OPENING_BALANCE,
+                (bank, i) -> bank.transfer(i % ACCOUNTS, (i + 1) % ACCOUNTS, AMOUNT));
     }
 
     static Verdict demonstrate(String example, BankOn bankOn) throws InterruptedException {
