@@ -14,10 +14,9 @@ import org.concurrencyhandbook.support.Workers;
 /**
  * The scenario every work queue runs: 3 consumers, a queue of 4, 20 items. The consumers start first and wait for
  * work; then the producer hands over the 20 items and says there are no more. Each consumer, before it handles an item,
- * waits until the producer has finished or is waiting for room — so the queue is full when the producer needs room,
- * on every run. The producer and then the consumers get {@code GRACE} (1 s) to finish — their work takes
- * microseconds, so a thread still waiting then is waiting for an item or for room that will never come: the one timed
- * judgment, with a margin of thousands. The scenario counts items handled, consumers that never returned, and whether
+ * waits until the producer has finished or is waiting — so the queue fills up, on every run. The producer and then
+ * the consumers get {@code GRACE} (1 s) to finish — their work takes microseconds, so a thread still waiting then is
+ * waiting for an item or for room that will never come: the one timed judgment, with a margin of thousands. The scenario counts items handled, consumers that never returned, and whether
  * the producer was left waiting; stuck threads are then interrupted, so nothing outlives the run. The invariant: all
  * 20 items handled, all 3 consumers returned.
  */

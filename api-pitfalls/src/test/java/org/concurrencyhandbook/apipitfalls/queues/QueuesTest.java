@@ -26,8 +26,9 @@ class QueuesTest {
         Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
-        // offer() accepts what the queue and the consumers' hands can hold when it is called: 4 to 7 of the 20.
-        assertThat(outcome.handled()).as("items handled").isBetween(CAPACITY, CAPACITY + CONSUMERS);
+        // offer() accepts what the queue and the consumers' hands can hold when it is called — at least the queue's 4;
+        // how many more depends on how fast the consumers wake (up to 8 of 100 runs of ./handbook check here).
+        assertThat(outcome.handled()).as("items handled").isBetween(CAPACITY, ITEMS - 1);
         assertThat(outcome.consumersStuck()).as("consumers left in take()").isEqualTo(CONSUMERS - 1);
         Evidence.badShowed(reporter, "%d of %d items dropped by offer(); %d of %d consumers never ended",
                 outcome.neverHandled(), ITEMS, outcome.consumersStuck(), CONSUMERS);
