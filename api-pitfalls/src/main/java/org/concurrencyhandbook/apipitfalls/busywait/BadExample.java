@@ -8,7 +8,7 @@ package org.concurrencyhandbook.apipitfalls.busywait;
  * machine, and, on a laptop or a cloud instance billed by CPU, battery and money. Nothing is wrong in the result; the
  * price is paid in CPU time, which the scenario measures.
  *
- * <p>Run it: {@code ./handbook 3.5}. It exits 4 (failure shown) because the waiter was on a CPU for most of its wait.
+ * <p>Run it: {@code ./handbook 3.5}. It exits 4 (failure shown) because the waiter never once stopped to wait.
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.5} printed:
  * <pre>

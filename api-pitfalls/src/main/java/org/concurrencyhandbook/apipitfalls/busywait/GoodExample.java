@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * wait is known to be shorter than a trip through the scheduler — microseconds, in lock-free code — spin briefly with
  * {@code Thread.onSpinWait()}, then park; {@code BusyWaitTest} runs that too.
  *
- * <p>Run it: {@code ./handbook 3.5}. It exits 0 because the waiter used almost no CPU and woke as promptly as a
- * blocking wait does.
+ * <p>Run it: {@code ./handbook 3.5}. It exits 0 because the waiter stopped to wait about once per wait — it slept
+ * until it was woken — and so used almost no CPU.
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.5} printed:
  * <pre>

@@ -33,8 +33,8 @@ final class OtherHandoffs {
 
     /**
      * Wrong: {@code Thread.sleep(1)} in the loop. It tempts because the CPU share drops to almost nothing; it fails the
-     * other way: the waiter notices the signal only at its next look, up to a sleep later, on every wait — and a sleep
-     * of 1 ms on Linux lasts about 1.1 ms.
+     * other way: it wakes again and again to look, and notices the signal only at its next look, up to a sleep later,
+     * on every wait.
      */
     static final class SleepingPoll implements Handoff {
         private volatile boolean ready;
