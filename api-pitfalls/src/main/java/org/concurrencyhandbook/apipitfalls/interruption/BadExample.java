@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.9} printed:
  * <pre>
  * An inbox worker on a single-thread executor handled 3 messages and waited for the next; then the executor was shut down with shutdownNow().
- * 1000 ms later the executor had not terminated: the worker was waiting for mail again, in LinkedBlockingQueue.take.
+ * 1000 ms later the executor had not terminated: the worker was waiting in LinkedBlockingQueue.take.
  * Messages handled after shutdownNow(): 1.
  * UNSTOPPABLE: the interrupt was caught and dropped, and the loop went on as if nobody had asked — only the demo's own last message ended it.
  * </pre>

@@ -2,7 +2,6 @@ package org.concurrencyhandbook.apipitfalls.interruption;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +23,11 @@ import org.concurrencyhandbook.support.Verdict;
  * sent, to see whether anyone still serves the inbox. The invariant: the executor terminates, and no message is
  * handled after {@code shutdownNow()}.
  *
- * <p>A worker that ignores interrupts can only be ended by its own code: the scenario's last message makes the handler
- * throw an {@code Error}, which ends any worker that catches only exceptions — so nothing outlives the run.
+ * <p>A worker that ignores interrupts can only be ended through what it calls: when the scenario ends, the inbox is
+ * closed — its last message makes the handler throw, and any later {@code take} or {@code poll} throws — with an
+ * {@code Error}, which a worker catching {@code InterruptedException}, or even {@code Exception}, lets through. So
+ * nothing outlives the run; a worker that caught {@code Throwable} and went on could not be ended from inside the JVM
+ * at all, and the scenario would say so.
  */
 final class Scenario {
 
@@ -60,7 +62,7 @@ final class Scenario {
 
     static Outcome run(Supplier<InboxWorker> hire) throws InterruptedException {
         InboxWorker worker = hire.get();
-        BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
+        Inbox inbox = new Inbox();
         AtomicInteger handled = new AtomicInteger();
         CountDownLatch firstMessagesHandled = new CountDownLatch(MESSAGES);
         CountDownLatch lateMessageHandled = new CountDownLatch(1);
@@ -86,22 +88,56 @@ final class Scenario {
             }
             Await.opened(firstMessagesHandled, PATIENCE, "the worker did not handle the first messages");
             Thread thread = poolThread.get();
-            // Waiting for the next message: nothing else in its loop waits.
-            Await.arrivedOrBlocked(List.of(thread), t -> false, PATIENCE);
+            // Waiting for the next message, with a time-out or without: nothing else in its loop waits.
+            Await.arrivedOrBlocked(List.of(thread), t -> t.getState() == Thread.State.TIMED_WAITING, PATIENCE);
             long askedAt = System.nanoTime();
             executor.shutdownNow();
             boolean terminated = executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             long stoppedAfterMicros = (System.nanoTime() - askedAt) / 1_000;
-            String stillWaitingIn = terminated ? "" : StallDetector.waitingIn(thread);
+            String stillWaitingIn = terminated ? "" : (thread.getState() == Thread.State.RUNNABLE ? "running, in "
+                    : "waiting in ") + StallDetector.waitingIn(thread);
             inbox.put("a message sent after shutdownNow()");
             if (!terminated) {
                 lateMessageHandled.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
             return new Outcome(MESSAGES, terminated, stoppedAfterMicros, stillWaitingIn, handled.get() - MESSAGES);
         } finally {
-            inbox.put(LAST_WORD);
+            executor.shutdownNow();
+            inbox.close();
             if (!executor.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the worker outlived even the handler's last word");
+                // Thrown only if nothing else is on its way out: the first failure is the one to read.
+                throw new IllegalStateException("the worker outlived even the inbox's closing");
+            }
+        }
+    }
+
+    /**
+     * The worker's inbox. Once closed, taking from it throws {@link ScenarioOver}, and a last message wakes a worker
+     * that waits in it: the one way to end a worker that will not hear an interrupt.
+     */
+    private static final class Inbox extends LinkedBlockingQueue<String> {
+        private volatile boolean closed;
+
+        void close() throws InterruptedException {
+            closed = true;
+            put(LAST_WORD);
+        }
+
+        @Override
+        public String take() throws InterruptedException {
+            endIfClosed();
+            return super.take();
+        }
+
+        @Override
+        public String poll(long timeout, TimeUnit unit) throws InterruptedException {
+            endIfClosed();
+            return super.poll(timeout, unit);
+        }
+
+        private void endIfClosed() {
+            if (closed) {
+                throw new ScenarioOver();
             }
         }
     }
@@ -114,8 +150,8 @@ final class Scenario {
         if (outcome.terminated()) {
             System.out.printf("The worker stopped %.3f ms after shutdownNow().%n", outcome.stoppedAfterMicros() / 1000.0);
         } else {
-            System.out.printf("%d ms later the executor had not terminated: the worker was waiting for mail again, in"
-                    + " %s.%n", GRACE.toMillis(), outcome.stillWaitingIn());
+            System.out.printf("%d ms later the executor had not terminated: the worker was %s.%n", GRACE.toMillis(),
+                    outcome.stillWaitingIn());
         }
         System.out.printf("Messages handled after shutdownNow(): %d.%n", outcome.handledAfterShutdown());
         if (outcome.verdict() == Verdict.FAILURE_SHOWN) {

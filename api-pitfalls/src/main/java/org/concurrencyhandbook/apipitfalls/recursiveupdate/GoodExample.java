@@ -1,5 +1,6 @@
 package org.concurrencyhandbook.apipitfalls.recursiveupdate;
 
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,25 +17,25 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.13} printed:
  * <pre>
- * Asked of a fresh memoizer each: F(10) = 55; F(50) = 12586269025; and, by 2 threads at once, F(70) = 190392490709135 (caller-1), F(70) = 190392490709135 (caller-2).
+ * Asked of a fresh memoizer each: F(10) = 55; F(300) = 222232…600 (63 digits); and, by 2 threads at once, F(200) = 280571…525 (42 digits) (caller-1), F(200) = 280571…525 (42 digits) (caller-2).
  * Every number right, on one thread and on two.
  * </pre>
  */
 public final class GoodExample implements Fibonacci {
 
-    private final Map<Integer, Long> memo = new ConcurrentHashMap<>();
+    private final Map<Integer, BigInteger> memo = new ConcurrentHashMap<>();
 
     @Override
-    public long of(int n) {
+    public BigInteger of(int n) {
         if (n < 2) {
-            return n;
+            return BigInteger.valueOf(n);
         }
-        Long known = memo.get(n);
+        BigInteger known = memo.get(n);
         if (known != null) {
             return known;
         }
-        long computed = of(n - 1) + of(n - 2);
-        Long first = memo.putIfAbsent(n, computed);
+        BigInteger computed = of(n - 1).add(of(n - 2));
+        BigInteger first = memo.putIfAbsent(n, computed);
         return first != null ? first : computed;
     }
 

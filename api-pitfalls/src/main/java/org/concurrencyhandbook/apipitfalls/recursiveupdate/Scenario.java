@@ -1,5 +1,6 @@
 package org.concurrencyhandbook.apipitfalls.recursiveupdate;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +21,8 @@ import org.concurrencyhandbook.support.Workers;
 final class Scenario {
 
     static final int SMALL = 10;
-    static final int LARGE = 50;
-    static final int SHARED = 70;
+    static final int LARGE = 300;
+    static final int SHARED = 200;
     static final int CALLERS = 2;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -29,15 +30,21 @@ final class Scenario {
     }
 
     /** One caller's question and what it got: the number, or what was thrown ("" if nothing). */
-    record Answer(String caller, int n, long got, String thrown) {
+    record Answer(String caller, int n, BigInteger got, String thrown) {
         boolean right() {
-            return thrown.isEmpty() && got == loop(n);
+            return thrown.isEmpty() && got.equals(loop(n));
         }
 
         @Override
         public String toString() {
-            return "F(" + n + ") " + (thrown.isEmpty() ? "= " + got + (right() ? "" : ", wrong: F(" + n + ") is "
-                    + loop(n)) : "threw " + thrown) + (caller.isEmpty() ? "" : " (" + caller + ")");
+            return "F(" + n + ") " + (thrown.isEmpty() ? "= " + inShort(got) + (right() ? "" : ", wrong: F(" + n
+                    + ") is " + inShort(loop(n))) : "threw " + thrown) + (caller.isEmpty() ? "" : " (" + caller + ")");
+        }
+
+        private static String inShort(BigInteger number) {
+            String digits = number.toString();
+            return digits.length() <= 12 ? digits : digits.substring(0, 6) + "…" + digits.substring(digits.length() - 3)
+                    + " (" + digits.length() + " digits)";
         }
     }
 
@@ -72,17 +79,17 @@ final class Scenario {
         try {
             return new Answer(caller, n, fibonacci.of(n), "");
         } catch (RuntimeException failure) {
-            return new Answer(caller, n, -1, failure.getClass().getSimpleName()
+            return new Answer(caller, n, BigInteger.ZERO, failure.getClass().getSimpleName()
                     + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
         }
     }
 
     /** F(n) by a plain loop, the answer every memoizer is checked against. */
-    static long loop(int n) {
-        long previous = 0;
-        long current = n == 0 ? 0 : 1;
+    static BigInteger loop(int n) {
+        BigInteger previous = BigInteger.ZERO;
+        BigInteger current = BigInteger.valueOf(Math.min(n, 1));
         for (int i = 2; i <= n; i++) {
-            long next = previous + current;
+            BigInteger next = previous.add(current);
             previous = current;
             current = next;
         }

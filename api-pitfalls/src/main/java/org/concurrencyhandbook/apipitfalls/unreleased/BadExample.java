@@ -17,9 +17,9 @@ import java.util.function.LongConsumer;
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.12} printed:
  * <pre>
- * An account holding 100. Clerk-1 tried to withdraw 500: IllegalArgumentException.
- * Then clerk-2 came to deposit 50, and clerk-2 waits in ReentrantLock.lockInterruptibly for a lock owned by clerk-1, which has ended.
- * NEVER RELEASED: the exception left the section without unlock(); the lock's owner is gone, and no thread can release it. The demo interrupted clerk-2.
+ * An account holding 100. Clerk-1 tried to withdraw 500: IllegalArgumentException. Auditor-1's check failed: InterruptedException.
+ * Then auditor-1 waits in ReentrantLock.lockInterruptibly for a lock owned by clerk-1, which has ended.
+ * NEVER RELEASED: a failure left the section without unlock(); the lock's owner is gone, and no thread can release it. The demo interrupted the threads left waiting.
  * On a new account, clerk-3 waited for the lock behind an audit and was interrupted: its caller got InterruptedException.
  * Clerk-4 deposited 50: returned. Balance 150, deposits made 150.
  * </pre>

@@ -19,7 +19,7 @@ import java.util.function.LongConsumer;
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 3.12} printed:
  * <pre>
- * An account holding 100. Clerk-1 tried to withdraw 500: IllegalArgumentException.
+ * An account holding 100. Clerk-1 tried to withdraw 500: IllegalArgumentException. Auditor-1's check failed: AssertionError.
  * Then clerk-2 deposited 50: returned.
  * On a new account, clerk-3 waited for the lock behind an audit and was interrupted: its caller got InterruptedException.
  * Clerk-4 deposited 50: returned. Balance 150, deposits made 150.

@@ -16,10 +16,11 @@ import org.concurrencyhandbook.support.Workers;
  * The scenario every account runs, in two scenes on a fresh account holding {@value #OPENING}.
  *
  * <ol>
- *   <li><b>An exception in the section.</b> Clerk-1 withdraws {@value #TOO_MUCH}, more than the balance: its caller
- *       must get the {@code IllegalArgumentException}. Then clerk-2 deposits {@value #DEPOSIT}. The scenario waits
- *       until clerk-2 has finished or waits; a clerk waiting for a lock whose owner has ended waits for ever — no
- *       timing is involved in that judgment.</li>
+ *   <li><b>Failures in the section.</b> Clerk-1 withdraws {@value #TOO_MUCH}, more than the balance: its caller
+ *       must get the {@code IllegalArgumentException}. Auditor-1's check fails with an {@code AssertionError} — an
+ *       {@code Error}, not an exception — which must reach its caller too. Then clerk-2 deposits {@value #DEPOSIT}.
+ *       After each, the scenario waits until the next has finished or waits; one waiting for a lock whose owner has
+ *       ended waits for ever — no timing is involved in that judgment.</li>
  *   <li><b>An interrupt while waiting.</b> An auditor holds the lock; clerk-3 comes to deposit {@value #DEPOSIT}, and
  *       once it waits for the lock, it is interrupted — its request was cancelled. Its caller must get the
  *       {@code InterruptedException}, or, from a lock that does not answer interrupts, a completed deposit; never
@@ -51,11 +52,12 @@ final class Scenario {
      * has ended, where and for whom. Scene 2: how clerk-3's interrupted deposit ended, how clerk-4's did, and the
      * balance against the deposits that were made.
      */
-    record Outcome(Ending overdraft, Ending nextDeposit, String stuckFor, boolean deadlockFound, Ending interrupted,
+    record Outcome(Ending overdraft, Ending failedAudit, Ending nextDeposit, String stuckFor, boolean deadlockFound, Ending interrupted,
                    Ending lastDeposit, long balance, long expectedBalance) {
         Verdict verdict() {
             boolean interruptedHonestly = interrupted.returned() || interrupted.endedWith().equals("InterruptedException");
-            return overdraft.endedWith().equals("IllegalArgumentException") && nextDeposit.returned()
+            return overdraft.endedWith().equals("IllegalArgumentException")
+                    && failedAudit.endedWith().equals("AssertionError") && nextDeposit.returned()
                     && interruptedHonestly && lastDeposit.returned() && balance == expectedBalance
                     ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
         }
@@ -65,9 +67,15 @@ final class Scenario {
         Account first = opener.get();
         first.deposit(OPENING);
         Ending overdraft = clerk("clerk-1", () -> first.withdraw(TOO_MUCH)).finish();
+        Clerk auditor1 = clerk("auditor-1", () -> first.audit(balance -> {
+            throw new AssertionError("the books do not balance");
+        }));
+        Stuck auditStuck = auditor1.waitsForADeadOwner();
+        Ending failedAudit = auditor1.finish();
         Clerk secondClerk = clerk("clerk-2", () -> first.deposit(DEPOSIT));
-        Stuck stuck = secondClerk.waitsForADeadOwner();
+        Stuck depositStuck = secondClerk.waitsForADeadOwner();
         Ending nextDeposit = secondClerk.finish();
+        Stuck stuck = auditStuck.where().isEmpty() ? depositStuck : auditStuck;
 
         Account second = opener.get();
         second.deposit(OPENING);
@@ -86,7 +94,7 @@ final class Scenario {
         auditor.finish();
         Ending lastDeposit = clerk("clerk-4", () -> second.deposit(DEPOSIT)).finish();
         long expected = OPENING + DEPOSIT + (interrupted.returned() ? DEPOSIT : 0);
-        return new Outcome(overdraft, nextDeposit, stuck.where(), stuck.deadlockFound(), interrupted, lastDeposit,
+        return new Outcome(overdraft, failedAudit, nextDeposit, stuck.where(), stuck.deadlockFound(), interrupted, lastDeposit,
                 second.balance(), expected);
     }
 
@@ -102,7 +110,7 @@ final class Scenario {
             try {
                 call.run();
                 endedWith.set("returned");
-            } catch (InterruptedException | RuntimeException failure) {
+            } catch (InterruptedException | RuntimeException | Error failure) {
                 endedWith.set(failure.getClass().getSimpleName());
             }
         });
@@ -148,14 +156,14 @@ final class Scenario {
     static Verdict demonstrate(String example, Supplier<Account> opener) throws InterruptedException {
         Outcome outcome = run(opener);
         System.out.printf("3.12 A lock never released — %s%n", example);
-        System.out.printf("An account holding %d. Clerk-1 tried to withdraw %d: %s.%n", OPENING, TOO_MUCH,
-                outcome.overdraft().endedWith());
+        System.out.printf("An account holding %d. Clerk-1 tried to withdraw %d: %s. Auditor-1's check failed: %s.%n",
+                OPENING, TOO_MUCH, outcome.overdraft().endedWith(), outcome.failedAudit().endedWith());
         if (outcome.stuckFor().isEmpty()) {
             System.out.printf("Then clerk-2 deposited %d: %s.%n", DEPOSIT, outcome.nextDeposit().endedWith());
         } else {
-            System.out.printf("Then clerk-2 came to deposit %d, and %s.%n", DEPOSIT, outcome.stuckFor());
-            System.out.println("NEVER RELEASED: the exception left the section without unlock(); the lock's owner is"
-                    + " gone, and no thread can release it. The demo interrupted clerk-2.");
+            System.out.printf("Then %s.%n", outcome.stuckFor());
+            System.out.println("NEVER RELEASED: a failure left the section without unlock(); the lock's owner is"
+                    + " gone, and no thread can release it. The demo interrupted the threads left waiting.");
         }
         System.out.printf("On a new account, clerk-3 waited for the lock behind an audit and was interrupted: its caller"
                 + " got %s.%n", outcome.interrupted().endedWith());

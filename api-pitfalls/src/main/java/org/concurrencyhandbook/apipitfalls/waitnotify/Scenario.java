@@ -92,25 +92,35 @@ final class Scenario {
 
     private static Scene oneParcelForTwoWaitingConsumers(BoundedBuffer buffer) throws InterruptedException {
         List<String> put = new ArrayList<>(List.of("parcel-1"));
-        Cast cast = Cast.consumersWaiting(buffer);
-        cast.producer("producer", () -> buffer.put("parcel-1"));
-        cast.awaitConsumers(GRACE);
-        String story = "parcel-1 put for the two waiting consumers";
-        if (!cast.stuckConsumers().isEmpty()) {
-            put.add("parcel-2");
-            story += ", and parcel-2 for the one still waiting " + GRACE.toMillis() + " ms later";
-            cast.producer("second producer", () -> buffer.put("parcel-2"));
+        Cast cast = new Cast();
+        try {
+            cast.consumersWaiting(buffer);
+            cast.producer("producer", () -> buffer.put("parcel-1"));
             cast.awaitConsumers(GRACE);
+            String story = "parcel-1 put for the two waiting consumers";
+            if (!cast.stuckConsumers().isEmpty()) {
+                put.add("parcel-2");
+                story += ", and parcel-2 for the one still waiting " + GRACE.toMillis() + " ms later";
+                cast.producer("second producer", () -> buffer.put("parcel-2"));
+                cast.awaitConsumers(GRACE);
+            }
+            return cast.end(story, put);
+        } finally {
+            cast.interruptAll();
         }
-        return cast.end(story, put);
     }
 
     private static Scene aBatchOfTwo(BoundedBuffer buffer) throws InterruptedException {
         List<String> batch = List.of("parcel-3", "parcel-4");
-        Cast cast = Cast.consumersWaiting(buffer);
-        cast.producer("producer", () -> buffer.putAll(batch));
-        cast.awaitConsumers(GRACE);
-        return cast.end("parcel-3 and parcel-4 put as one batch with putAll", batch);
+        Cast cast = new Cast();
+        try {
+            cast.consumersWaiting(buffer);
+            cast.producer("producer", () -> buffer.putAll(batch));
+            cast.awaitConsumers(GRACE);
+            return cast.end("parcel-3 and parcel-4 put as one batch with putAll", batch);
+        } finally {
+            cast.interruptAll();
+        }
     }
 
     /** The threads of one scene: two consumers, each taking one parcel, and the producers the scene starts. */
@@ -121,15 +131,16 @@ final class Scenario {
         private final List<Take> takes = Collections.synchronizedList(new ArrayList<>());
         private final Set<Thread> returned = Collections.synchronizedSet(new HashSet<>());
 
-        static Cast consumersWaiting(BoundedBuffer buffer) {
-            Cast cast = new Cast();
+        /** Starts consumer-1, then, once it waits, consumer-2, each taking one parcel from {@code buffer}. */
+        void consumersWaiting(BoundedBuffer buffer) {
             for (int c = 1; c <= 2; c++) {
-                Thread consumer = cast.start("consumer-" + c,
-                        () -> cast.takes.add(new Take(Thread.currentThread().getName(), buffer.take())));
-                cast.consumers.add(consumer);
-                Await.arrivedOrBlocked(List.of(consumer), cast.returned::contains, PATIENCE);
+                Thread consumer = start("consumer-" + c,
+                        () -> takes.add(new Take(Thread.currentThread().getName(), buffer.take())));
+                consumers.add(consumer);
+                // Waiting on the empty buffer — with a time-out too, for a buffer that polls.
+                Await.arrivedOrBlocked(List.of(consumer), thread -> returned.contains(thread)
+                        || thread.getState() == Thread.State.TIMED_WAITING, PATIENCE);
             }
-            return cast;
         }
 
         void producer(String name, Blocking work) {
@@ -157,11 +168,17 @@ final class Scenario {
             List<String> stuck = stuckThreads.stream()
                     .map(thread -> thread.getName() + " waits in " + StallDetector.waitingIn(thread)).toList();
             boolean deadlockFound = !stuckThreads.isEmpty() && StallDetector.findDeadlock(stuckThreads).isPresent();
-            everyone.forEach(Thread::interrupt);
-            workers.awaitAll(PATIENCE);
+            interruptAll();
             List<Take> byConsumer = takes.stream().sorted(Comparator.comparing(Take::consumer)).toList();
             return new Scene(story, List.copyOf(put), byConsumer, stuck,
                     deadlockFound);
+        }
+
+        /** Lets no thread of the scene outlive it, whatever happened — a scene that failed half-way included. */
+        void interruptAll() throws InterruptedException {
+            consumers.forEach(Thread::interrupt);
+            producers.forEach(Thread::interrupt);
+            workers.awaitAll(PATIENCE);
         }
 
         private Thread start(String name, Blocking work) {

@@ -17,8 +17,9 @@ package org.concurrencyhandbook.apipitfalls.wronglock;
  * <pre>
  * 3 clerks sold 2 seats each; each came to the till while the one before was printing its tickets.
  * Tickets printed for seats [1, 2, 3, 4, 3, 4]; seats sold, as the box office counts them: 4 of 6.
- * SOLD TWICE: seats [3, 4]. Inside the synchronized block at once: clerk-2 holding Integer{@literal @}7304584b, clerk-3 holding Integer{@literal @}7ce3624 — each clerk locked whatever object it found, and they were not the same.
- * Another component of the JVM, holding the string "lock" locked for its own reasons, held up no sale.
+ * SOLD TWICE: seats [3, 4]. Inside the synchronized block at once: clerk-2 holding Integer{@literal @}ec0d204, clerk-3 holding Integer{@literal @}7934ea33 — each clerk locked whatever object it found, and they were not the same.
+ * Another component of the JVM, holding the strings "lock" and "LOCK", the Integer 0 and the box office's class locked for its own reasons, held up a sale until it let go.
+ * SHARED LOCK: the box office locks an object the whole JVM can reach, so unrelated code can stall it, or deadlock with it.
  * </pre>
  */
 public final class BadExample implements BoxOffice {

@@ -16,7 +16,7 @@ package org.concurrencyhandbook.apipitfalls.wronglock;
  * <pre>
  * 3 clerks sold 2 seats each; each came to the till while the one before was printing its tickets.
  * Tickets printed for seats [1, 2, 3, 4, 5, 6]; seats sold, as the box office counts them: 6 of 6.
- * Another component of the JVM, holding the string "lock" locked for its own reasons, held up no sale.
+ * Another component of the JVM, holding the strings "lock" and "LOCK", the Integer 0 and the box office's class locked for its own reasons, held up no sale.
  * Every seat sold once; the clerks queued on one lock, and no one else held it.
  * </pre>
  */

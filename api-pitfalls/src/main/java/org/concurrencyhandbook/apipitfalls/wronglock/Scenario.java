@@ -29,9 +29,10 @@ import org.concurrencyhandbook.support.Workers;
  *       a lock clerk-1 holds. A box office whose lock excludes the other clerks makes each one
  *       queue, and the seats come out 1 to 6; a lock that some clerk does not share lets it in, to read a count that
  *       is about to change.</li>
- *   <li><b>A stranger.</b> Another component of the same JVM holds the monitor of the string {@code "lock"} — an
- *       interned literal, shared by every class that writes it — while a clerk sells on a new box office. The clerk
- *       must finish; a sale held up by a lock the stranger holds has been synchronized with code it never knew.</li>
+ *   <li><b>A stranger.</b> Another component of the same JVM holds the monitors of objects the whole JVM shares — the
+ *       string literals {@code "lock"} and {@code "LOCK"} (interned: every class that writes them gets the same
+ *       object), the {@code Integer} 0 (cached), and the box office's class — while a clerk sells on a new box office.
+ *       The clerk must finish; a sale held up by a lock the stranger holds has been synchronized with code it never knew.</li>
  * </ol>
  *
  * <p>Every wait is forced, none timed: the same seats on every run, one CPU included. The invariant: each seat sold
@@ -42,8 +43,9 @@ final class Scenario {
     static final int CLERKS = 3;
     static final int SEATS_PER_SALE = 2;
     static final int SEATS = CLERKS * SEATS_PER_SALE;
-    /** What the stranger locks: a string literal, interned, so the very object every {@code "lock"} in the JVM is. */
-    static final String STRANGERS_LOCK = "lock";
+    /** What the stranger locks besides the box office's class: objects any code in the JVM gets by writing them. */
+    static final List<Object> JVM_SHARED = List.of("lock", "LOCK", Integer.valueOf(0));
+    static final String JVM_SHARED_IN_WORDS = "the strings \"lock\" and \"LOCK\", the Integer 0 and the box office's class";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private Scenario() {
@@ -106,12 +108,12 @@ final class Scenario {
         CountDownLatch strangerHolds = new CountDownLatch(1);
         CountDownLatch strangerMayGo = new CountDownLatch(1);
         Workers stranger = new Workers();
-        Thread strangerThread = stranger.add("stranger", () -> {
-            synchronized (STRANGERS_LOCK) {
-                strangerHolds.countDown();
-                Await.opened(strangerMayGo, PATIENCE, "the scenario never let the stranger go");
-            }
-        });
+        List<Object> shared = new ArrayList<>(JVM_SHARED);
+        shared.add(boxOffice.getClass());
+        Thread strangerThread = stranger.add("stranger", () -> holdAll(shared, () -> {
+            strangerHolds.countDown();
+            Await.opened(strangerMayGo, PATIENCE, "the scenario never let the stranger go");
+        }));
         stranger.startAll();
         Await.opened(strangerHolds, PATIENCE, "the stranger never took its lock");
         Workers clerk = new Workers();
@@ -123,6 +125,17 @@ final class Scenario {
         clerk.awaitAll(PATIENCE);
         stranger.awaitAll(PATIENCE);
         return heldUp;
+    }
+
+    /** Runs {@code inside} holding the monitor of every object of {@code locks}. */
+    private static void holdAll(List<Object> locks, Runnable inside) {
+        if (locks.isEmpty()) {
+            inside.run();
+            return;
+        }
+        synchronized (locks.getFirst()) {
+            holdAll(locks.subList(1, locks.size()), inside);
+        }
     }
 
     /** The classes of the monitors {@code thread} holds right now, each with its identity: "Integer@1b6d3586". */
@@ -146,11 +159,11 @@ final class Scenario {
                     + " whatever object it found, and they were not the same.%n", outcome.soldTwice(),
                     String.join("; ", outcome.insideAtOnce()));
         }
-        System.out.printf("Another component of the JVM, holding the string \"%s\" locked for its own reasons, %s.%n",
-                STRANGERS_LOCK, outcome.heldUpByStranger() ? "held up a sale until it let go" : "held up no sale");
+        System.out.printf("Another component of the JVM, holding %s locked for its own reasons, %s.%n",
+                JVM_SHARED_IN_WORDS, outcome.heldUpByStranger() ? "held up a sale until it let go" : "held up no sale");
         if (outcome.heldUpByStranger()) {
-            System.out.println("SHARED LOCK: the box office locks an object the whole JVM can reach — an interned"
-                    + " string — so unrelated code can stall it, or deadlock with it.");
+            System.out.println("SHARED LOCK: the box office locks an object the whole JVM can reach, so unrelated code"
+                    + " can stall it, or deadlock with it.");
         }
         if (outcome.verdict() == Verdict.INVARIANT_HELD) {
             System.out.println("Every seat sold once; the clerks queued on one lock, and no one else held it.");

@@ -12,7 +12,8 @@ final class OtherWorkers {
     static final List<Fix<Supplier<InboxWorker>>> WRONG_FIXES = List.of(
             Fix.of("log it and carry on", LogAndCarryOn::new),
             Fix.of("Thread.interrupted() in the catch", InterruptedInTheCatch::new),
-            Fix.of("catch (Exception e), logged", CatchEverythingAndLog::new));
+            Fix.of("catch (Exception e), logged", CatchEverythingAndLog::new),
+            Fix.of("restore the flag, loop on regardless", RestoreAndLoopOn::new));
     static final List<Fix<Supplier<InboxWorker>>> RIGHT_FIXES = List.of(
             Fix.of("catch, restore the flag", RestoreTheFlag::new));
 
@@ -63,6 +64,23 @@ final class OtherWorkers {
                     handler.accept(inbox.take());
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.DEBUG, "the worker carries on after", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The flag restored, as advised — in a loop that never looks at it: every {@code take()} now throws at once, and
+     * the worker spins, catching, for ever.
+     */
+    private static final class RestoreAndLoopOn implements InboxWorker {
+        @Override
+        public void serve(BlockingQueue<String> inbox, Consumer<String> handler) {
+            while (true) {
+                try {
+                    handler.accept(inbox.take());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.concurrencyhandbook.apipitfalls.recursiveupdate;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ final class OtherMemoizers {
 
     static final Fix<Supplier<Fibonacci>> CATCH_AND_RETRY = Fix.of("catch IllegalStateException, retry", CatchAndRetry::new);
     static final Fix<Supplier<Fibonacci>> HASH_MAP = Fix.of("a HashMap instead", OnAHashMap::new);
+    static final Fix<Supplier<Fibonacci>> PRE_SIZED = Fix.of("new ConcurrentHashMap<>(128), never resized in a small test",
+            PreSized::new);
     static final List<Fix<Supplier<Fibonacci>>> RIGHT_FIXES = List.of(
             Fix.of("a future per key, run outside computeIfAbsent", FuturePerKey::new));
 
@@ -28,10 +31,10 @@ final class OtherMemoizers {
      */
     private static final class CatchAndRetry implements Fibonacci {
         private static final int ATTEMPTS = 3;
-        private final Map<Integer, Long> memo = new ConcurrentHashMap<>();
+        private final Map<Integer, BigInteger> memo = new ConcurrentHashMap<>();
 
         @Override
-        public long of(int n) {
+        public BigInteger of(int n) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return compute(n);
@@ -43,24 +46,40 @@ final class OtherMemoizers {
             }
         }
 
-        private long compute(int n) {
+        private BigInteger compute(int n) {
             if (n < 2) {
-                return n;
+                return BigInteger.valueOf(n);
             }
-            return memo.computeIfAbsent(n, k -> compute(k - 1) + compute(k - 2));
+            return memo.computeIfAbsent(n, k -> compute(k - 1).add(compute(k - 2)));
+        }
+    }
+
+    /**
+     * The resize is what threw, so make the map big enough: F(2) to F(193) pass. The function still updates the map
+     * it computes for; the map notices again once it must grow.
+     */
+    private static final class PreSized implements Fibonacci {
+        private final Map<Integer, BigInteger> memo = new ConcurrentHashMap<>(128);
+
+        @Override
+        public BigInteger of(int n) {
+            if (n < 2) {
+                return BigInteger.valueOf(n);
+            }
+            return memo.computeIfAbsent(n, k -> of(k - 1).add(of(k - 2)));
         }
     }
 
     /** No concurrent map, no "Recursive update": {@code HashMap.computeIfAbsent} checks its own modifications. */
     private static final class OnAHashMap implements Fibonacci {
-        private final Map<Integer, Long> memo = new HashMap<>();
+        private final Map<Integer, BigInteger> memo = new HashMap<>();
 
         @Override
-        public synchronized long of(int n) {
+        public synchronized BigInteger of(int n) {
             if (n < 2) {
-                return n;
+                return BigInteger.valueOf(n);
             }
-            return memo.computeIfAbsent(n, k -> of(k - 1) + of(k - 2));
+            return memo.computeIfAbsent(n, k -> of(k - 1).add(of(k - 2)));
         }
     }
 
@@ -70,15 +89,15 @@ final class OtherMemoizers {
      * its future.
      */
     private static final class FuturePerKey implements Fibonacci {
-        private final Map<Integer, Future<Long>> memo = new ConcurrentHashMap<>();
+        private final Map<Integer, Future<BigInteger>> memo = new ConcurrentHashMap<>();
 
         @Override
-        public long of(int n) {
+        public BigInteger of(int n) {
             if (n < 2) {
-                return n;
+                return BigInteger.valueOf(n);
             }
-            FutureTask<Long> mine = new FutureTask<>(() -> of(n - 1) + of(n - 2));
-            Future<Long> future = memo.computeIfAbsent(n, k -> mine);
+            FutureTask<BigInteger> mine = new FutureTask<>(() -> of(n - 1).add(of(n - 2)));
+            Future<BigInteger> future = memo.computeIfAbsent(n, k -> mine);
             if (future == mine) {
                 mine.run();
             }

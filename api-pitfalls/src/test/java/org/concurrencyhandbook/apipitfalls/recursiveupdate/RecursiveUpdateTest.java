@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario for every memoizer: F(10), F(50), and F(70) asked by two threads at once, each of a fresh one, each
+ * One scenario for every memoizer: F(10), F(300), and F(200) asked by two threads at once, each of a fresh one, each
  * answer checked against a plain loop. The failure needs no race — the same answers on every run, one CPU included.
  * Judged by {@link Scenario.Outcome#verdict}, as the mains are.
  */
@@ -26,7 +26,7 @@ class RecursiveUpdateTest {
     }
 
     @Test
-    void theRecursiveComputeIfAbsentPassesF10AndThrowsForF50(TestReporter reporter) throws Exception {
+    void theRecursiveComputeIfAbsentPassesF10AndThrowsForF300(TestReporter reporter) throws Exception {
         Scenario.Outcome outcome = Scenario.run(BadExample::new);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
@@ -44,6 +44,17 @@ class RecursiveUpdateTest {
         assertThat(outcome.large().thrown()).isEqualTo("IllegalStateException: Recursive update");
         Evidence.wrongFixCaught(reporter, fix, "%s, on each of three attempts in a row",
                 outcome.large());
+    }
+
+    @Test
+    void aPreSizedMapOnlyMovesTheThreshold(TestReporter reporter) throws Exception {
+        Fix<Supplier<Fibonacci>> fix = OtherMemoizers.PRE_SIZED;
+        Scenario.Outcome outcome = Scenario.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.small().right()).isTrue();
+        assertThat(outcome.large().thrown()).isEqualTo("IllegalStateException: Recursive update");
+        Evidence.wrongFixCaught(reporter, fix, "%s, but %s", outcome.small(), outcome.large());
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.concurrencyhandbook.testkit.Fix;
 final class OtherAccounts {
 
     static final Fix<Supplier<Account>> LOCK_INSIDE_THE_TRY = Fix.of("lockInterruptibly() inside the try", LockInsideTheTry::new);
+    static final Fix<Supplier<Account>> UNLOCK_IN_A_CATCH = Fix.of("unlock() in a catch (RuntimeException)", UnlockInACatch::new);
+    static final Fix<Supplier<Account>> FINALLY_WHERE_IT_THROWS =
+            Fix.of("a finally only where the code visibly throws", FinallyWhereItThrows::new);
     static final List<Fix<Supplier<Account>>> RIGHT_FIXES = List.of(Fix.of("synchronized", Synchronized::new));
 
     private OtherAccounts() {
@@ -64,6 +67,103 @@ final class OtherAccounts {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** Releases on the way out of an exception — and an {@code Error} is not one. */
+    private static final class UnlockInACatch implements Account {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long balance;
+
+        @Override
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                balance += amount;
+            } catch (RuntimeException e) {
+                lock.unlock();
+                throw e;
+            }
+            lock.unlock();
+        }
+
+        @Override
+        public void withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                if (amount > balance) {
+                    throw new IllegalArgumentException("balance " + balance + " is less than " + amount);
+                }
+                balance -= amount;
+            } catch (RuntimeException e) {
+                lock.unlock();
+                throw e;
+            }
+            lock.unlock();
+        }
+
+        @Override
+        public void audit(LongConsumer auditor) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                auditor.accept(balance);
+            } catch (RuntimeException e) {
+                lock.unlock();
+                throw e;
+            }
+            lock.unlock();
+        }
+
+        @Override
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
+            long current = balance;
+            lock.unlock();
+            return current;
+        }
+    }
+
+    /**
+     * The {@code finally} added where the overdraft throws; {@code audit} "cannot throw" — but it calls an auditor,
+     * and an auditor can.
+     */
+    private static final class FinallyWhereItThrows implements Account {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long balance;
+
+        @Override
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            balance += amount;
+            lock.unlock();
+        }
+
+        @Override
+        public void withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                if (amount > balance) {
+                    throw new IllegalArgumentException("balance " + balance + " is less than " + amount);
+                }
+                balance -= amount;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void audit(LongConsumer auditor) throws InterruptedException {
+            lock.lockInterruptibly();
+            auditor.accept(balance);
+            lock.unlock();
+        }
+
+        @Override
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
+            long current = balance;
+            lock.unlock();
+            return current;
         }
     }
 

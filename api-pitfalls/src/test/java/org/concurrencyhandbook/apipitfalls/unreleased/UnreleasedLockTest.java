@@ -32,7 +32,7 @@ class UnreleasedLockTest {
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
         assertThat(outcome.overdraft().endedWith()).isEqualTo("IllegalArgumentException");
-        assertThat(outcome.stuckFor()).isEqualTo("clerk-2 waits in ReentrantLock.lockInterruptibly for a lock owned by"
+        assertThat(outcome.stuckFor()).isEqualTo("auditor-1 waits in ReentrantLock.lockInterruptibly for a lock owned by"
                 + " clerk-1, which has ended");
         Evidence.badShowed(reporter, "the overdraft threw %s; then %s", outcome.overdraft().endedWith(),
                 outcome.stuckFor());
@@ -51,6 +51,28 @@ class UnreleasedLockTest {
         assertThat(outcome.interrupted().endedWith()).isEqualTo("IllegalMonitorStateException");
         Evidence.wrongFixCaught(reporter, fix, "no lock left held, but the interrupted clerk's caller got %s in place of"
                 + " the InterruptedException", outcome.interrupted().endedWith());
+    }
+
+    @Test
+    void unlockingInACatchMissesTheError(TestReporter reporter) throws Exception {
+        Fix<Supplier<Account>> fix = OtherAccounts.UNLOCK_IN_A_CATCH;
+        Scenario.Outcome outcome = Scenario.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.failedAudit().endedWith()).isEqualTo("AssertionError");
+        assertThat(outcome.stuckFor()).startsWith("clerk-2 waits").endsWith("owned by auditor-1, which has ended");
+        Evidence.wrongFixCaught(reporter, fix, "the overdraft released, the AssertionError did not: %s",
+                outcome.stuckFor());
+    }
+
+    @Test
+    void aFinallyOnlyWhereTheCodeVisiblyThrowsMissesTheAuditor(TestReporter reporter) throws Exception {
+        Fix<Supplier<Account>> fix = OtherAccounts.FINALLY_WHERE_IT_THROWS;
+        Scenario.Outcome outcome = Scenario.run(fix.make());
+
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
+        assertThat(outcome.stuckFor()).endsWith("owned by auditor-1, which has ended");
+        Evidence.wrongFixCaught(reporter, fix, "the auditor's failure left the lock held: %s", outcome.stuckFor());
     }
 
     @Test

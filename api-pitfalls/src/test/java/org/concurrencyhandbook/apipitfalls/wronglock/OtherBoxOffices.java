@@ -13,8 +13,12 @@ final class OtherBoxOffices {
             Fix.of("synchronized (new Object())", FreshObject::new);
     static final Fix<Function<BoxOffice.TicketPrinter, BoxOffice>> ANONYMOUS_THIS =
             Fix.of("synchronized (this) in an anonymous class", AnonymousThis::new);
-    static final Fix<Function<BoxOffice.TicketPrinter, BoxOffice>> STRING_LITERAL =
-            Fix.of("a private final String lock = \"lock\"", StringLiteral::new);
+    /** Private, final, one object for every clerk — and one that code anywhere in the JVM can lock too. */
+    static final List<Fix<Function<BoxOffice.TicketPrinter, BoxOffice>>> JVM_SHARED_LOCKS = List.of(
+            Fix.of("a private final String lock = \"lock\"", printer -> new LockedOn("lock", printer)),
+            Fix.of("a private static final String LOCK = \"LOCK\"", StaticStringConstant::new),
+            Fix.of("a private final Integer lock = 0", printer -> new LockedOn(0, printer)),
+            Fix.of("synchronized (TheClass.class)", ClassLiteral::new));
     static final List<Fix<Function<BoxOffice.TicketPrinter, BoxOffice>>> RIGHT_FIXES = List.of(
             Fix.of("synchronized methods", SynchronizedMethods::new),
             Fix.of("a ReentrantLock", Reentrant::new),
@@ -81,13 +85,17 @@ final class OtherBoxOffices {
         }
     }
 
-    /** Private, final, and the same object as every other {@code "lock"} literal in the JVM: strings are interned. */
-    private static final class StringLiteral implements BoxOffice {
+    /**
+     * A final lock that looks private: a string literal is interned — the same object as every other {@code "lock"}
+     * in the JVM — and a small {@code Integer} is cached, the same object as every other boxed 0.
+     */
+    private static final class LockedOn implements BoxOffice {
         private final TicketPrinter printer;
-        private final String lock = "lock";
+        private final Object lock;
         private int sold;
 
-        StringLiteral(TicketPrinter printer) {
+        LockedOn(Object lock, TicketPrinter printer) {
+            this.lock = lock;
             this.printer = printer;
         }
 
@@ -103,6 +111,59 @@ final class OtherBoxOffices {
         @Override
         public int sold() {
             synchronized (lock) {
+                return sold;
+            }
+        }
+    }
+
+    /** The constant written the way style guides write constants: still the JVM's one {@code "LOCK"}. */
+    private static final class StaticStringConstant implements BoxOffice {
+        private static final String LOCK = "LOCK";
+        private final TicketPrinter printer;
+        private int sold;
+
+        StaticStringConstant(TicketPrinter printer) {
+            this.printer = printer;
+        }
+
+        @Override
+        public void sell(int seats) {
+            synchronized (LOCK) {
+                int before = sold;
+                printer.print(before + 1, seats);
+                sold = before + seats;
+            }
+        }
+
+        @Override
+        public int sold() {
+            synchronized (LOCK) {
+                return sold;
+            }
+        }
+    }
+
+    /** A class object: one per class, and public to anyone who can name the class. */
+    private static final class ClassLiteral implements BoxOffice {
+        private final TicketPrinter printer;
+        private int sold;
+
+        ClassLiteral(TicketPrinter printer) {
+            this.printer = printer;
+        }
+
+        @Override
+        public void sell(int seats) {
+            synchronized (ClassLiteral.class) {
+                int before = sold;
+                printer.print(before + 1, seats);
+                sold = before + seats;
+            }
+        }
+
+        @Override
+        public int sold() {
+            synchronized (ClassLiteral.class) {
                 return sold;
             }
         }
