@@ -1,0 +1,99 @@
+package org.concurrencyhandbook.asyncpitfalls.unretrieved;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.concurrencyhandbook.support.Verdict;
+
+/**
+ * The scenario every handler runs: {@value #FILE_COUNT} uploads; parsing {@code b.csv} fails (a malformed line), and
+ * storing {@code d.csv} fails (the disk is full). The scenario waits until the common pool, where the work runs, has
+ * nothing left to do, then compares the failures the steps threw with those the error channel received. Meanwhile it
+ * counts the calls of the JVM's default uncaught-exception handler — the one that prints a dying thread's stack trace.
+ * Nothing races: the same failures on every run, one CPU included. The invariant: every failure a step threw reached
+ * the error channel, once.
+ */
+final class Scenario {
+
+    static final List<String> FILES = List.of("a.csv", "b.csv", "c.csv", "d.csv");
+    static final int FILE_COUNT = 4;
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private Scenario() {
+    }
+
+    /** The failures the steps threw, those the error channel received, and the uncaught handler's calls. */
+    record Outcome(List<Throwable> thrown, List<Throwable> reported, int uncaughtHandlerCalls) {
+        List<String> lost() {
+            return thrown.stream().filter(failure -> reported.stream().noneMatch(seen -> seen == failure))
+                    .map(Throwable::getMessage).toList();
+        }
+
+        Verdict verdict() {
+            return lost().isEmpty() && reported.size() == thrown.size() ? Verdict.INVARIANT_HELD : Verdict.FAILURE_SHOWN;
+        }
+    }
+
+    static Outcome run(UploadHandler.Maker maker) throws InterruptedException {
+        List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> reported = Collections.synchronizedList(new ArrayList<>());
+        UploadHandler.Steps steps = new UploadHandler.Steps() {
+            @Override
+            public String parse(String file) {
+                if (file.equals("b.csv")) {
+                    throw recorded(new IllegalArgumentException("parsing b.csv: malformed line 3"));
+                }
+                return file + " parsed";
+            }
+
+            @Override
+            public void store(String parsed) {
+                if (parsed == null) {
+                    throw recorded(new IllegalArgumentException("storing: nothing to store, a failed parse's null"));
+                }
+                if (parsed.startsWith("d.csv")) {
+                    throw recorded(new IllegalStateException("storing d.csv: disk full"));
+                }
+            }
+
+            private RuntimeException recorded(RuntimeException failure) {
+                thrown.add(failure);
+                return failure;
+            }
+        };
+        AtomicInteger uncaught = new AtomicInteger();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> uncaught.incrementAndGet());
+        try {
+            UploadHandler handler = maker.make(steps, reported::add);
+            FILES.forEach(handler::onUpload);
+            if (!ForkJoinPool.commonPool().awaitQuiescence(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the uploads were still running after " + PATIENCE.toSeconds() + " s");
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        return new Outcome(List.copyOf(thrown), List.copyOf(reported), uncaught.get());
+    }
+
+    static Verdict demonstrate(String example, UploadHandler.Maker maker) throws InterruptedException {
+        Outcome outcome = run(maker);
+        System.out.printf("4.3 The exception nobody retrieves — %s%n", example);
+        System.out.printf("%d uploads handled in the background; the steps threw %d failures: %s.%n", FILE_COUNT,
+                outcome.thrown().size(), String.join("; ", outcome.thrown().stream().map(Throwable::getMessage).toList()));
+        System.out.printf("Reported to the error channel: %d. The JVM's uncaught-exception handler was called %d times.%n",
+                outcome.reported().size(), outcome.uncaughtHandlerCalls());
+        if (!outcome.lost().isEmpty()) {
+            System.out.printf("NEVER RETRIEVED: %s — kept in a future nobody held; nothing printed, nobody told.%n",
+                    String.join("; ", outcome.lost()));
+        }
+        if (outcome.verdict() == Verdict.INVARIANT_HELD) {
+            System.out.println("Every failure reached the error channel.");
+        }
+        return outcome.verdict();
+    }
+}
