@@ -30,10 +30,16 @@ public final class FreshJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + mainClass + " in a JVM of its own", e);
         }
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+        boolean ended = false;
+        try {
+            ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+        if (!ended) {
             throw new IllegalStateException(mainClass + " was still running after " + limit.toSeconds() + " s");
         }
         return process.exitValue();

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Cancelling sets a flag, and the loop asks the flag before every row: the row in progress finishes, and no other
  * is written. The work hears the request because it was written to listen — which is what cancellation in Java always
- * is: cooperative. A token works for any work, blocking or computing. The other way is an executor's {@code Future}:
+ * is: cooperative. A token is heard between steps; work blocked inside a call hears only an interrupt. The other
+ * way is an executor's {@code Future}:
  * {@code ExecutorService.submit} returns a {@code FutureTask}, which knows the thread running it, and its
  * {@code cancel(true)} interrupts that thread — for work that waits in calls that answer interrupts, and lets the
  * {@code InterruptedException} end it (3.9). {@code CancelTest} runs it beside this one.

@@ -35,7 +35,7 @@ final class Scenario {
         Semaphore goAhead = new Semaphore(0);
         AtomicInteger written = new AtomicInteger();
         Semaphore rowWaiting = new Semaphore(0);
-        try (Exporter exporter = opener.get()) {
+        try (Exporter exporter = opener.get(); ReleaseAll releaseAll = () -> goAhead.release(ROWS)) {
             Exporter.Export export = exporter.start(ROWS, row -> {
                 rowWaiting.release();
                 goAhead.acquire();
@@ -53,6 +53,13 @@ final class Scenario {
             Thread.sleep(GRACE);
             return new Outcome(before, written.get() - before, saidCancelled);
         }
+    }
+
+    /** However the run ends, every row is let through, so that no export waits for ever. */
+    @FunctionalInterface
+    private interface ReleaseAll extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static void awaitRowWaiting(Semaphore rowWaiting) throws InterruptedException {

@@ -18,8 +18,9 @@ import org.concurrencyhandbook.support.Verdict;
  * The scenario every batch runs, in a JVM of its own — its subject is how a JVM ends. The batch JVM's {@code main}
  * processes {@value #ITEMS} items, each taking {@code WORK} (200 ms), appends each result to a file, and returns
  * normally, as a batch job's main does. The parent waits for the batch JVM to end and counts the results in the file.
- * A {@code main} that does not wait ends the JVM within milliseconds of starting the work — a margin of a hundred times
- * over the work's 200 ms — so the count is the same on every run, one CPU included. The invariant: every result
+ * A {@code main} that returns at once ends the JVM within milliseconds of starting the work — a margin of a hundred
+ * times over the work's 200 ms (of two for a main that sleeps 100 ms first) — so the count is the same on every run,
+ * one CPU included. The invariant: every result
  * written, and the batch JVM exited 0.
  */
 final class Scenario {

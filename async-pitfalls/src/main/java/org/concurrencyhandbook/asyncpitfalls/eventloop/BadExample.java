@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 4.1} printed:
  * <pre>
- * 3 quote requests, each calling a backend held open; then a ping to the service, and a task on the common pool elsewhere in the JVM.
- * The ping was answered after 1013.1 ms, when the backend answered; the common-pool task finished after 8.8 ms.
- * Quotes answered once the backend replied: 3 of 3.
+ * 9 quote requests, each calling a backend held open; then a ping to the service, and a task on the common pool elsewhere in the JVM.
+ * The ping was answered after 1011.6 ms, when the backend answered; the common-pool task finished after 9.4 ms.
+ * Quotes answered once the backend replied: 9 of 9.
  * LOOP BLOCKED: the service's loop thread waited in the backend, and the ping waited behind it — held up by a call it does not need.
  * </pre>
  */

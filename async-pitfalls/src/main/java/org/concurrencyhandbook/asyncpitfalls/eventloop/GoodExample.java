@@ -11,15 +11,15 @@ import java.util.concurrent.Executors;
  * holds no carrier while it waits — and the answer comes back to the loop, where the rest of the request's work runs.
  * The loop never waits for anyone, so the ping is answered at once however slow the backend is. A bounded pool of
  * platform threads kept for blocking calls works too, and is the choice where the backend must not see more than so
- * many calls at once (4.7); {@code EventLoopTest} runs it beside this one.
+ * many calls at once; {@code EventLoopTest} runs it beside this one.
  *
  * <p>Run it: {@code ./handbook 4.1}. It exits 0 because the ping was answered while the backend calls were still out.
  *
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 4.1} printed:
  * <pre>
- * 3 quote requests, each calling a backend held open; then a ping to the service, and a task on the common pool elsewhere in the JVM.
- * The ping was answered after 2.2 ms; the common-pool task finished after 5.5 ms.
- * Quotes answered once the backend replied: 3 of 3.
+ * 9 quote requests, each calling a backend held open; then a ping to the service, and a task on the common pool elsewhere in the JVM.
+ * The ping was answered after 5.8 ms; the common-pool task finished after 12.5 ms.
+ * Quotes answered once the backend replied: 9 of 9.
  * The quick work never waited for the backend.
  * </pre>
  */

@@ -15,8 +15,8 @@ import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
- * The scenario every service runs: {@link #QUOTES} quote requests — the common pool's parallelism plus two, so that
- * they outnumber any small pool — each blocking in the backend, which the scenario holds open. Once the first backend
+ * The scenario every service runs: {@link #QUOTES} quote requests — the common pool's parallelism plus eight, so that
+ * they outnumber the common pool and any small loop — each blocking in the backend, which the scenario holds open. Once the first backend
  * call has begun, two quick tasks come: the service's own ping, and, elsewhere in the same JVM, a task on the common
  * pool, as any {@code supplyAsync} without an executor is. Both take microseconds; they get {@code GRACE} (1 s) to
  * finish while the backend is still held — the one timed judgment, with a margin of thousands — and then the backend
@@ -24,7 +24,7 @@ import org.concurrencyhandbook.support.Verdict;
  */
 final class Scenario {
 
-    static final int QUOTES = ForkJoinPool.getCommonPoolParallelism() + 2;
+    static final int QUOTES = ForkJoinPool.getCommonPoolParallelism() + 8;
     static final Duration GRACE = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 

@@ -87,7 +87,8 @@ final class Scenario {
                     @Override
                     public String leave(String believedRequest) {
                         believed.put(request, String.valueOf(believedRequest));
-                        if (request.equals(REQUESTS.getFirst())) {
+                        // A handler whose second stage runs on the stage-1 thread cannot be waited for from it.
+                        if (request.equals(REQUESTS.getFirst()) && Thread.currentThread() != stageOneThread.get()) {
                             // The next request's first stage has entered, or waits for this one to leave.
                             Await.arrivedOrBlocked(List.of(stageOneThread.get()),
                                     thread -> entered.contains(REQUESTS.getLast()), PATIENCE);
@@ -141,7 +142,7 @@ final class Scenario {
             System.out.printf("WRONG CONTEXT: the second stage of %s read a ThreadLocal of a thread the request never"
                     + " set it on.%n", String.join(", ", outcome.confused()));
         }
-        if (!outcome.allCompleted()) {
+        if (outcome.endings().containsValue("failed with IllegalMonitorStateException")) {
             System.out.println("RELEASE FAILED: unlock() ran on a thread that did not own the lock.");
         }
         if (outcome.verdict() == Verdict.INVARIANT_HELD) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionException;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 4.10} printed:
  * <pre>
  * A caller asked for a price; the backend never answered. The service's deadline: 200 ms.
- * After 1000 ms the caller was still waiting.
+ * After 500 ms the caller was still waiting.
  * Backend calls still in progress 500 ms later, their answers wanted by nobody: 1.
  * NO TIMEOUT: join() waits as long as the future takes — here, for ever. The demo let the backend answer at last.
  * </pre>

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 4.10} printed:
  * <pre>
  * A caller asked for a price; the backend never answered. The service's deadline: 200 ms.
- * The caller got "unavailable" after 243 ms.
+ * The caller got "unavailable" after 234 ms.
  * Backend calls still in progress 500 ms later, their answers wanted by nobody: 0.
  * The caller had its answer at the deadline, and nothing was left waiting for the backend.
  * </pre>

@@ -20,6 +20,19 @@ final class OtherExporters {
     private OtherExporters() {
     }
 
+    /** An export whose cancel is its future's {@code cancel(true)}. */
+    private record CancelledWithInterrupt(Future<?> export) implements Exporter.Export {
+        @Override
+        public void cancel() {
+            export.cancel(true);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return export.isCancelled();
+        }
+    }
+
     /**
      * "The common pool is the problem": the same future, now on a pool whose threads we own. The future still does not
      * know which of them runs it, and {@code cancel(true)} still interrupts nobody.
@@ -38,17 +51,7 @@ final class OtherExporters {
                     }
                 }
             }, executor);
-            return new Export() {
-                @Override
-                public void cancel() {
-                    export.cancel(true);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return export.isCancelled();
-                }
-            };
+            return new CancelledWithInterrupt(export);
         }
 
         @Override
@@ -69,17 +72,7 @@ final class OtherExporters {
                 }
                 return null;
             });
-            return new Export() {
-                @Override
-                public void cancel() {
-                    export.cancel(true);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return export.isCancelled();
-                }
-            };
+            return new CancelledWithInterrupt(export);
         }
 
         @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario for every service: the common pool's parallelism plus two quote requests, each blocked in a backend the
+ * One scenario for every service: the common pool's parallelism plus eight quote requests, each blocked in a backend the
  * scenario holds open; then a ping and a common-pool task, given a second to finish before the backend answers. The
  * blocked threads stay blocked until the scenario says, so the verdict is the same on every run, one CPU included.
  * Judged by {@link Scenario.Outcome#verdict}, as the mains are.

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One scenario for every service: a backend that never answers, a caller given five times the service's deadline,
- * and the backend calls still in progress half a second after. The timed judgments have margins of five and more over
- * what they judge. Judged by {@link Scenario.Outcome#verdict}, as the mains are.
+ * One scenario for every service: a backend that never answers, a caller given two and a half times the service's
+ * deadline, and the backend calls still in progress half a second after. The timed judgments have margins of two
+ * and a half and more over what they judge. Judged by {@link Scenario.Outcome#verdict}, as the mains are.
  */
 @Timeout(60)
 class TimeoutTest {
