@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
@@ -102,6 +105,21 @@ public final class Await {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting: " + otherwise, e);
+        }
+    }
+
+    /**
+     * Whether {@code future} completes within {@code limit}: {@code false} if it has not by then. A future that fails
+     * is not a slow one: its failure is rethrown, so that a scenario never judges a crash as a wait.
+     */
+    public static boolean completed(Future<?> future, Duration limit) throws InterruptedException {
+        try {
+            future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException notYet) {
+            return false;
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("the awaited work failed: " + failed.getCause(), failed.getCause());
         }
     }
 

@@ -3,11 +3,8 @@ package org.concurrencyhandbook.asyncpitfalls.callbackthread;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.concurrencyhandbook.support.Await;
@@ -52,26 +49,15 @@ final class Scenario {
             Await.opened(parseBegun, PATIENCE, "the parse never began");
             CompletableFuture<String> ioTask = CompletableFuture.supplyAsync(() -> "tick", io);
             CompletableFuture<String> commonPoolTask = CompletableFuture.supplyAsync(() -> "tick");
-            boolean bothInTime = finished(CompletableFuture.allOf(ioTask, commonPoolTask), GRACE);
+            boolean bothInTime = Await.completed(CompletableFuture.allOf(ioTask, commonPoolTask), GRACE);
             boolean ioHeldUp = !bothInTime && !ioTask.isDone();
             boolean poolHeldUp = !bothInTime && !commonPoolTask.isDone();
             parseMayEnd.countDown();
-            boolean reported = finished(report, PATIENCE);
+            boolean reported = Await.completed(report, PATIENCE);
             return new Outcome(parsedOn.get(), ioHeldUp, poolHeldUp, reported);
         } finally {
             parseMayEnd.countDown();
             io.shutdownNow();
-        }
-    }
-
-    private static boolean finished(CompletableFuture<?> future, Duration limit) throws InterruptedException {
-        try {
-            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException notYet) {
-            return false;
-        } catch (ExecutionException failed) {
-            throw new IllegalStateException("a task failed", failed.getCause());
         }
     }
 

@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.concurrencyhandbook.support.Await;
@@ -63,31 +60,20 @@ final class Scenario {
             CompletableFuture<String> ping = service.ping().whenComplete((answer, failure) -> pingDoneAt.set(System.nanoTime()));
             CompletableFuture<String> commonPoolTask = CompletableFuture.supplyAsync(() -> "tick")
                     .whenComplete((answer, failure) -> taskDoneAt.set(System.nanoTime()));
-            boolean bothInTime = waitFor(CompletableFuture.allOf(ping, commonPoolTask), GRACE);
+            boolean bothInTime = Await.completed(CompletableFuture.allOf(ping, commonPoolTask), GRACE);
             boolean pingHeldUp = !bothInTime && !ping.isDone();
             boolean taskHeldUp = !bothInTime && !commonPoolTask.isDone();
             backendAnswers.countDown();
-            waitFor(CompletableFuture.allOf(ping, commonPoolTask), PATIENCE);
+            Await.completed(CompletableFuture.allOf(ping, commonPoolTask), PATIENCE);
             int answered = 0;
             for (CompletableFuture<String> quote : quotes) {
-                answered += waitFor(quote, PATIENCE) ? 1 : 0;
+                answered += Await.completed(quote, PATIENCE) ? 1 : 0;
             }
             return new Outcome(pingHeldUp, millis(pingDoneAt.get() - askedAt), taskHeldUp,
                     millis(taskDoneAt.get() - askedAt), answered);
         } finally {
             backendAnswers.countDown();
             service.close();
-        }
-    }
-
-    private static boolean waitFor(CompletableFuture<?> future, Duration limit) throws InterruptedException {
-        try {
-            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException notYet) {
-            return false;
-        } catch (ExecutionException failed) {
-            throw new IllegalStateException("a request failed", failed.getCause());
         }
     }
 
