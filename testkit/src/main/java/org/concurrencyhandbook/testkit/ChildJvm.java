@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.FreshJvm;
 import org.concurrencyhandbook.support.Verdict;
 
 /**
@@ -151,14 +152,7 @@ public final class ChildJvm {
     }
 
     public List<String> command() {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(mainClass);
-        command.addAll(args);
-        return command;
+        return new ArrayList<>(FreshJvm.command(jvmArgs, classPath, mainClass, args));
     }
 
     public Result run() throws InterruptedException {
