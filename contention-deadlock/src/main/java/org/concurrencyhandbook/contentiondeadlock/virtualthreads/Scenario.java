@@ -1,18 +1,15 @@
 package org.concurrencyhandbook.contentiondeadlock.virtualthreads;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.support.Facts;
+import org.concurrencyhandbook.support.JsonThreadDump;
 import org.concurrencyhandbook.support.StallDetector;
 import org.concurrencyhandbook.support.Verdict;
 import org.concurrencyhandbook.support.Watchdog;
@@ -64,15 +61,6 @@ final class Scenario {
         }
     }
 
-    /** One thread as a JSON thread dump shows it: its state, the monitor it is blocked on, the monitors it owns. */
-    record DumpedThread(String name, String state, String blockedOn, List<String> owns) {
-        @Override
-        public String toString() {
-            return String.format("\"%s\" virtual, %s on %s, owns %s", name, state, withoutPackage(blockedOn),
-                    owns.stream().map(Scenario::withoutPackage).toList());
-        }
-    }
-
     static Verdict demonstrate(String example, Function<Bank.FirstLockHeld, Bank> bankOn) throws InterruptedException {
         System.out.printf("2.10 Deadlocks the tools cannot see: virtual threads — %s%n", example);
         Outcome outcome = run(bankOn);
@@ -101,51 +89,26 @@ final class Scenario {
         Facts.record("threadPrint.deadlockFound", jcmdFoundDeadlock);
         Facts.record("threadPrint.listsTheVirtualThreads", jcmdListsThem);
         System.out.println("jcmd Thread.dump_to_file -format=json lists them, with what each holds and waits for:");
-        for (DumpedThread dumped : fromJsonDump(threads)) {
-            System.out.println("  " + dumped);
-            Facts.record("jsonDump." + dumped.name() + ".state", dumped.state());
-            Facts.record("jsonDump." + dumped.name() + ".blockedOn", dumped.blockedOn());
-            Facts.record("jsonDump." + dumped.name() + ".owns", String.join(", ", dumped.owns()));
-        }
-        return Verdict.FAILURE_SHOWN;
-    }
-
-    /** Each thread as {@code jcmd Thread.dump_to_file -format=json} shows it; none if the dump could not be taken. */
-    private static List<DumpedThread> fromJsonDump(List<Thread> threads) throws InterruptedException {
-        List<DumpedThread> dumped = new ArrayList<>();
         try {
-            Path file = Files.createTempFile("threads", ".json");
-            Files.delete(file);
-            StallDetector.jcmd("Thread.dump_to_file", "-format=json", file.toString());
-            String json = Files.readString(file);
-            Files.deleteIfExists(file);
+            JsonThreadDump dump = JsonThreadDump.viaJcmd();
             for (Thread thread : threads) {
-                int at = json.indexOf("\"name\": \"" + thread.getName() + "\"");
-                if (at < 0) {
-                    dumped.add(new DumpedThread(thread.getName(), "not in the dump", "-", List.of()));
-                    continue;
-                }
-                int end = json.indexOf("\"tid\"", at);
-                String entry = json.substring(at, end < 0 ? json.length() : end);
-                dumped.add(new DumpedThread(thread.getName(), first(entry, "\"state\": \"(\\w+)\""),
-                        first(entry, "\"blockedOn\": \"([^\"]+)\""), all(entry, "\"locks\": \\[\\s*\"([^\"]+)\"")));
+                Optional<JsonThreadDump.DumpedThread> dumped = dump.named(thread.getName());
+                String state = dumped.map(JsonThreadDump.DumpedThread::state).orElse("not in the dump");
+                String blockedOn = dumped.map(JsonThreadDump.DumpedThread::blockedOn).orElse("-");
+                List<String> owns = dumped.map(JsonThreadDump.DumpedThread::monitorsOwned).orElse(List.of());
+                System.out.printf("  \"%s\" virtual, %s on %s, owns %s%n", thread.getName(), state,
+                        withoutPackage(blockedOn), owns.stream().map(Scenario::withoutPackage).toList());
+                Facts.record("jsonDump." + thread.getName() + ".state", state);
+                Facts.record("jsonDump." + thread.getName() + ".blockedOn", blockedOn);
+                Facts.record("jsonDump." + thread.getName() + ".owns", String.join(", ", owns));
             }
         } catch (IOException e) {
             System.out.println("  (no JSON dump: " + e.getMessage() + ")");
         }
-        return dumped;
+        return Verdict.FAILURE_SHOWN;
     }
 
     private static String withoutPackage(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private static String first(String text, String regex) {
-        Matcher match = Pattern.compile(regex).matcher(text);
-        return match.find() ? match.group(1) : "-";
-    }
-
-    private static List<String> all(String text, String regex) {
-        return Pattern.compile(regex).matcher(text).results().map(m -> m.group(1)).toList();
     }
 }
