@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -105,6 +106,20 @@ public final class Await {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting: " + otherwise, e);
+        }
+    }
+
+    /**
+     * Waits, polling, until {@code condition} holds, at most {@code limit}: a condition that never comes true means the
+     * scenario went wrong, and {@code otherwise} says how.
+     */
+    public static void until(BooleanSupplier condition, Duration limit, String otherwise) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(otherwise);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
         }
     }
 
