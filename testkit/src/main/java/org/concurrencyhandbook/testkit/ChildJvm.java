@@ -89,6 +89,7 @@ public final class ChildJvm {
 
     private final String mainClass;
     private String classPath = System.getProperty("java.class.path");
+    private Path java;
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private Path workDir;
@@ -111,6 +112,12 @@ public final class ChildJvm {
     /** The child's class path; by default this JVM's {@code java.class.path}. */
     public ChildJvm classPath(String classPath) {
         this.classPath = Objects.requireNonNull(classPath);
+        return this;
+    }
+
+    /** The {@code java} to run the child with; by default this JVM's own. */
+    public ChildJvm java(Path java) {
+        this.java = Objects.requireNonNull(java);
         return this;
     }
 
@@ -152,7 +159,11 @@ public final class ChildJvm {
     }
 
     public List<String> command() {
-        return new ArrayList<>(FreshJvm.command(jvmArgs, classPath, mainClass, args));
+        List<String> command = new ArrayList<>(FreshJvm.command(jvmArgs, classPath, mainClass, args));
+        if (java != null) {
+            command.set(0, java.toString());
+        }
+        return command;
     }
 
     public Result run() throws InterruptedException {

@@ -1,0 +1,157 @@
+package org.concurrencyhandbook.fray;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kotlin.Unit;
+import kotlinx.serialization.json.Json;
+import org.pastalab.fray.core.TestRunner;
+import org.pastalab.fray.core.command.Configuration;
+import org.pastalab.fray.core.command.ExecutionInfo;
+import org.pastalab.fray.core.command.LambdaExecutor;
+import org.pastalab.fray.core.command.NetworkDelegateType;
+import org.pastalab.fray.core.command.SystemTimeDelegateType;
+import org.pastalab.fray.core.observers.TimelineCoverageType;
+import org.pastalab.fray.core.randomness.ControlledRandomProvider;
+import org.pastalab.fray.core.randomness.Randomness;
+import org.pastalab.fray.core.scheduler.POSScheduler;
+import org.pastalab.fray.core.scheduler.Scheduler;
+
+/**
+ * A scenario run under Fray's controlled scheduler: at each synchronization point — a lock, a {@code volatile} or
+ * atomic access, a {@code java.util.concurrent} call, a thread's start or end — Fray, not the operating system, picks
+ * the thread that runs next. It runs the scenario once per schedule, each schedule drawn afresh by its POS
+ * ("partial-order sampling") scheduler, and stops at the first one in which the scenario throws, a thread dies of an
+ * uncaught exception, or every thread is blocked (a deadlock). No latch, no sleep, no hint of where the bug is.
+ *
+ * <p>Only in a JVM started on {@link InstrumentedJdk}'s JDK with Fray's agents. Fray's progress report — it redraws the
+ * console a few hundred times a run — goes to {@code console.txt} beside its log, in the exploration's own folder.
+ */
+public final class Exploration {
+
+    /** Where explorations keep their logs and the recordings of failing schedules, below the working directory. */
+    public static final Path REPORTS = Path.of("target", "fray", "explorations");
+    /**
+     * How many schedules a bad example gets to be found in. Fray found every bug it can see here within its first 10
+     * schedules; 200 leaves a wide margin, and costs nothing when the bug shows early.
+     */
+    public static final int FIND_WITHIN = 200;
+    /** How many schedules a good example must survive: each costs a few milliseconds for these small scenarios. */
+    public static final int SURVIVE = 300;
+    private static final Pattern ERROR_FOUND = Pattern.compile("Error found at iter: (\\d+), step: (\\d+)");
+    private static final int TIME_LIMIT_SECONDS = 60;
+
+    private Exploration() {
+    }
+
+    /**
+     * What an exploration showed: how many schedules it ran and, if one failed, which.
+     *
+     * @param schedules the schedules run, the failing one included
+     */
+    public record Result(String name, int schedules, Optional<Failure> failure, Duration elapsed) {
+
+        public boolean found() {
+            return failure.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + failure.map(f -> "failed in schedule " + f.schedule() + " at step " + f.step() + ": "
+                    + f.thrown()).orElse("no failure in " + schedules + " schedules") + " (" + elapsed.toMillis() + " ms)";
+        }
+    }
+
+    /**
+     * The failing schedule: its number (1 for the first schedule tried), the step — the number of scheduling decisions
+     * made — at which it failed, what was thrown, and the recording that replays it.
+     */
+    public record Failure(int schedule, int step, Throwable thrown, Path recording) {
+    }
+
+    /** Runs {@code scenario} under at most {@code schedules} schedules, stopping at the first that fails. */
+    public static Result explore(String name, int schedules, Runnable scenario) {
+        Path report = REPORTS.resolve(name.replaceAll("[^A-Za-z0-9.-]+", "-"));
+        long start = System.nanoTime();
+        Ran ran = run(report, schedules, new POSScheduler(), false, scenario);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (ran.thrown() == null) {
+            return new Result(name, ran.iterations(), Optional.empty(), elapsed);
+        }
+        Matcher found = ERROR_FOUND.matcher(read(report.resolve("fray.log")));
+        if (!found.find()) {
+            throw new IllegalStateException("Fray reported " + ran.thrown() + " but logged no failing schedule in " + report);
+        }
+        int schedule = Integer.parseInt(found.group(1)) + 1;
+        return new Result(name, schedule, Optional.of(new Failure(schedule, Integer.parseInt(found.group(2)),
+                ran.thrown(), report.resolve("recording"))), elapsed);
+    }
+
+    /**
+     * Runs {@code scenario} once, under the schedule {@code recording} holds — a failing schedule found by
+     * {@link #explore} — and returns what it threw ({@code null} if it did not fail).
+     */
+    public static Throwable replay(Path recording, Runnable scenario) {
+        try {
+            String schedulerClass = Files.readString(recording.resolve("scheduler")).strip();
+            Randomness random = Json.Default.decodeFromString(Randomness.Companion.serializer(),
+                    Files.readString(recording.resolve("random.json")));
+            Scheduler scheduler = (Scheduler) Class.forName(schedulerClass).getConstructor(Randomness.class)
+                    .newInstance(random);
+            return run(recording.resolveSibling(recording.getFileName() + "-replayed"), 1, scheduler, true, scenario)
+                    .thrown();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the recording " + recording, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not rebuild the scheduler of the recording " + recording, e);
+        }
+    }
+
+    private record Ran(int iterations, Throwable thrown) {
+    }
+
+    private static Ran run(Path report, int iterations, Scheduler scheduler, boolean replay, Runnable scenario) {
+        PrintStream console = System.out;
+        PrintStream errors = System.err;
+        try {
+            Files.createDirectories(report);
+            try (PrintStream progress = new PrintStream(new FileOutputStream(report.resolve("console.txt").toFile()))) {
+                System.setOut(progress);
+                System.setErr(progress);
+                // Fray's own settings for a test launched from code (FrayInTestLauncher.launchFray), with its progress
+                // kept off the console and no timeline coverage, which only its report reads.
+                Configuration config = new Configuration(
+                        new ExecutionInfo(new LambdaExecutor(() -> {
+                            scenario.run();
+                            return Unit.INSTANCE;
+                        }), false, false, -1),
+                        report, iterations, TIME_LIMIT_SECONDS, scheduler, new ControlledRandomProvider(),
+                        true, false, true, replay, false, false,
+                        NetworkDelegateType.PROACTIVE, SystemTimeDelegateType.NONE, 100_000L, true, true, true,
+                        false, false, false, TimelineCoverageType.NONE);
+                Throwable thrown = new TestRunner(config).run();
+                return new Ran(config.getCurrentIteration(), thrown);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write Fray's report in " + report, e);
+        } finally {
+            System.setOut(console);
+            System.setErr(errors);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.concurrencyhandbook.fray;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.io.PrintWriter;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The JVM on Fray's JDK: runs every {@code FrayExplorationTest} of the handbook with the JUnit Platform — the
+ * handbook's evidence recorder included, which prints what each saw — and exits 0 only if all passed.
+ */
+public final class RunExplorations {
+
+    private RunExplorations() {
+    }
+
+    public static void main(String[] args) {
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        TestExecutionListener lines = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    System.out.printf("  %s: %s%n", result.getStatus().name().toLowerCase(), test.getUniqueId());
+                }
+            }
+        };
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("org.concurrencyhandbook"))
+                .filters(includeClassNamePatterns(".*\\.FrayExplorationTest")).build(), summary, lines);
+        TestExecutionSummary result = summary.getSummary();
+        System.out.printf("%d explorations: %d passed, %d failed%n", result.getTestsFoundCount(),
+                result.getTestsSucceededCount(), result.getTotalFailureCount());
+        if (result.getTotalFailureCount() > 0) {
+            result.printFailuresTo(new PrintWriter(System.out, true), 12);
+        }
+        System.exit(result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0 ? 0 : 1);
+    }
+}
