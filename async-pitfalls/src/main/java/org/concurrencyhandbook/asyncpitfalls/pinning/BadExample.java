@@ -19,12 +19,11 @@ import java.util.Map;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 4.6} printed:
  * <pre>
  * 2 price requests (one per carrier of the virtual-thread scheduler) ask for the price list, which loads from the remote catalog for 500 ms.
- * 100 other requests, which need no prices, arrived while it loaded: 100 of them waited 250 ms or more to start (the shortest wait 471 ms, the longest 476 ms).
- * Prices answered right: 2 of 2.
+ * 100 other requests, which need no prices, arrived while it loaded: 100 of them waited 250 ms or more to start (the shortest wait 480 ms, the longest 483 ms).
  * JFR recorded 2 jdk.VirtualThreadPinned events:
  *   "price request 1" pinned 500 ms: VM call to BadExample$Prices.&lt;clinit&gt; on stack (blocked in LockSupport.park)
- *   "price request 2" pinned 496 ms: Waited for initialization of BadExample$Prices by another thread (blocked in Object.wait)
- * The JSON thread dump taken meanwhile shows 1 price request waiting while still mounted on its carrier.
+ *   "price request 2" pinned 499 ms: Waited for initialization of BadExample$Prices by another thread (blocked in Object.wait)
+ * The JSON thread dump taken meanwhile shows 1 price request waiting while still mounted on a carrier.
  *   "price request 1" TIMED_WAITING on carrier ForkJoinPool-1-worker-1, in Prices.&lt;clinit&gt;
  *   "price request 2" RUNNABLE on carrier ForkJoinPool-1-worker-2 (a wait for another thread's class initialization shows as RUNNABLE)
  * PINNED: the price requests kept every carrier while the list loaded, and nothing else ran.

@@ -17,9 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>On x86-64 (2 cores, Linux, JDK 25.0.3), {@code ./handbook 4.6} printed:
  * <pre>
  * 2 price requests (one per carrier of the virtual-thread scheduler) ask for the price list, which loads from the remote catalog for 500 ms.
- * 100 other requests, which need no prices, arrived while it loaded: 0 of them waited 250 ms or more to start (the shortest wait 0 ms, the longest 2 ms).
- * Prices answered right: 2 of 2.
- * JFR recorded no jdk.VirtualThreadPinned event.
+ * 100 other requests, which need no prices, arrived while it loaded: 0 of them waited 250 ms or more to start (the shortest wait 1 ms, the longest 3 ms).
+ * JFR recorded no jdk.VirtualThreadPinned event on these requests.
  * The JSON thread dump taken meanwhile shows no price request waiting on a carrier.
  * The carriers stayed free while the list loaded: the other requests started at once.
  * </pre>

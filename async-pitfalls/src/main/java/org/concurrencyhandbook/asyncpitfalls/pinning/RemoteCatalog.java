@@ -20,10 +20,17 @@ final class RemoteCatalog {
     }
 
     static Map<String, Long> fetchPrices() {
+        return fetchPrices(FETCH);
+    }
+
+    /** The same fetch, its answer awaited in waits of {@code step} — as a client that polls for it does. */
+    static Map<String, Long> fetchPrices(Duration step) {
         begun.incrementAndGet();
         underWay.incrementAndGet();
         try {
-            Thread.sleep(FETCH);
+            for (Duration waited = Duration.ZERO; waited.compareTo(FETCH) < 0; waited = waited.plus(step)) {
+                Thread.sleep(step);
+            }
             return PRICES;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,9 +2,15 @@ package org.concurrencyhandbook.asyncpitfalls.pinning;
 
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.concurrencyhandbook.support.Await;
 import org.concurrencyhandbook.testkit.Fix;
 
 /**
@@ -15,13 +21,29 @@ final class OtherPriceLists {
 
     static final List<Fix<Supplier<PriceList>>> WRONG_FIXES = List.of(
             Fix.of("ReentrantLock around the fetch, in the initializer", LockInTheInitializer::new),
-            Fix.of("the fetch on another thread, joined in the initializer", FetchOnAnotherThread::new));
+            Fix.of("the fetch on the common pool, joined in the initializer", FetchOnAnotherThread::new),
+            Fix.of("the holder initialized in the background at start-up", InitializedInTheBackground::new));
 
     static final List<Fix<Supplier<PriceList>>> RIGHT_FIXES = List.of(
             Fix.of("synchronized lazy load in a method (JDK 24+)", SynchronizedLazyLoad::new),
             Fix.of("the holder initialized at start-up, on the starting thread", InitializedAtStartUp::new));
 
     private OtherPriceLists() {
+    }
+
+    /**
+     * Runs one of these price lists, named by its class's simple name, as a main: for the ones that must run in a JVM of
+     * their own, because they stall every virtual thread of the JVM they run in for good.
+     */
+    public static void main(String[] args) throws Exception {
+        Class<?> type = Class.forName(OtherPriceLists.class.getName() + "$" + args[0]);
+        Scenario.demonstrate(args[0], () -> {
+            try {
+                return (PriceList) type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("no price list " + args[0], e);
+            }
+        }).exit();
     }
 
     /**
@@ -56,6 +78,69 @@ final class OtherPriceLists {
     static final class FetchOnAnotherThread implements PriceList {
         private static final class Prices {
             static final Map<String, Long> TABLE = CompletableFuture.supplyAsync(RemoteCatalog::fetchPrices).join();
+        }
+
+        @Override
+        public long priceOf(String item) {
+            return Prices.TABLE.get(item);
+        }
+    }
+
+    /**
+     * The fetch handed to a virtual thread, the initializer waiting for it: the initializer's thread and every request
+     * waiting for the class keep their carriers, and the fetch's virtual thread needs one to run. Once the waiters are
+     * as many as the carriers, nothing runs again — a deadlock no tool reports, in the JVM's scheduler itself.
+     */
+    static final class FetchOnAVirtualThread implements PriceList {
+        private static final class Prices {
+            static final Map<String, Long> TABLE = fetchOnAVirtualThread();
+
+            private static Map<String, Long> fetchOnAVirtualThread() {
+                try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    // A method reference, not a lambda: a lambda's body would be a method of Prices, which no other
+                    // thread may call before Prices is initialized — a class-initialization deadlock (2.6), not this.
+                    Callable<Map<String, Long>> fetch = RemoteCatalog::fetchPrices;
+                    return virtualThreads.submit(fetch).get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException("the fetch failed", e);
+                }
+            }
+        }
+
+        @Override
+        public long priceOf(String item) {
+            return Prices.TABLE.get(item);
+        }
+    }
+
+    /**
+     * "Initialize eagerly", done without waiting: start-up sets a platform thread to initialize the holder and serves
+     * at once. The first requests find the initialization under way on that thread and wait for it — pinned.
+     */
+    static final class InitializedInTheBackground implements PriceList {
+        private static final class Prices {
+            static final Map<String, Long> TABLE = RemoteCatalog.fetchPrices();
+        }
+
+        @Override
+        public void startUp() {
+            Thread.ofPlatform().daemon().name("warm-up").start(() -> priceOf(Scenario.ITEM));
+            Await.until(RemoteCatalog::fetchUnderWay, Duration.ofSeconds(5), "the warm-up did not begin the fetch");
+        }
+
+        @Override
+        public long priceOf(String item) {
+            return Prices.TABLE.get(item);
+        }
+    }
+
+    /**
+     * The Bad's initializer, waiting in 10 ms steps instead of one call: the carriers are held as long, and JFR, whose
+     * threshold applies to each wait, records nothing.
+     */
+    static final class ShortWaitsInTheInitializer implements PriceList {
+        private static final class Prices {
+            static final Map<String, Long> TABLE = RemoteCatalog.fetchPrices(Duration.ofMillis(10));
         }
 
         @Override
