@@ -38,11 +38,11 @@ class DetectionTest {
     static final String RUNTIME_END = "<!-- caught-at-run-time:end -->";
     /** The tools that watch a running JVM, as the pitfalls' tests record them ({@code Evidence.detected}). */
     static final List<String> RUNTIME_DETECTORS = List.of("ThreadMXBean", "jcmd Thread.print",
-            "jcmd Thread.dump_to_file -format=json", "JFR", "jcstress");
+            "jcmd Thread.dump_to_file -format=json", "JFR", "jcstress", "Fray");
     /** How a section names each of them. */
     static final Map<String, String> NAME_IN_PROSE = Map.of("ThreadMXBean", "ThreadMXBean",
             "jcmd Thread.print", "Thread.print", "jcmd Thread.dump_to_file -format=json", "Thread.dump_to_file",
-            "JFR", "JFR", "jcstress", "jcstress");
+            "JFR", "JFR", "jcstress", "jcstress", "Fray", "Fray");
 
     private static final Path ROOT = Catalog.root();
     private static final Catalog CATALOG = Catalog.load();
@@ -68,6 +68,10 @@ class DetectionTest {
                 .map(Pitfall::id).toList();
         Assumptions.assumeTrue(notProven.isEmpty(), "the tests of " + notProven + " did not prove their pitfall in this"
                 + " build (inconclusive here, or failed), so their records are not whole");
+        Properties fray = EndOfRunReport.read(FRAY_EVIDENCE.resolve("org.concurrencyhandbook.fray.ScheduleExplorationTest.properties"));
+        Assumptions.assumeTrue(fray != null && fray.getProperty("build", "").equals(build)
+                && fray.getProperty("result", "").equals("SUCCESSFUL"), "Fray's explorations did not run in this build"
+                + (fray == null ? "" : " (" + fray.getProperty("skipped", "") + ")") + ", so its column is not whole");
         compareOrWrite(RUNTIME_BEGIN, RUNTIME_END, renderRuntime(build, StaticAnalysis.findings(CATALOG, ROOT)));
     }
 
@@ -85,10 +89,25 @@ class DetectionTest {
                 + " changed, rerun with -Dhandbook.writeDetectors=true and update the sections it concerns").isEqualTo(generated);
     }
 
+    /** Where fray-proofs records what Fray found: one {@code FrayExplorationTest} per pitfall it explores. */
+    private static final Path FRAY_EVIDENCE = ROOT.resolve("fray-proofs").resolve(EvidenceRecorder.DIRECTORY);
+
+    /**
+     * The records of the pitfall's test in this build, with the tools its {@code FrayExplorationTest} asked — if it has
+     * one and it ran in this build — added to what its own test asked.
+     */
     private static Properties evidence(Pitfall pitfall, String build) {
         Properties figures = EndOfRunReport.read(ROOT.resolve(pitfall.module()).resolve(EvidenceRecorder.DIRECTORY)
                 .resolve(pitfall.packageName() + "." + pitfall.testClass() + ".properties"));
-        return figures != null && figures.getProperty("build", "").equals(build) ? figures : null;
+        if (figures == null || !figures.getProperty("build", "").equals(build)) {
+            return null;
+        }
+        Properties fray = EndOfRunReport.read(FRAY_EVIDENCE.resolve(pitfall.packageName() + ".FrayExplorationTest.properties"));
+        if (fray != null && fray.getProperty("build", "").equals(build) && !fray.getProperty("detected", "").isEmpty()) {
+            String detected = figures.getProperty("detected", "");
+            figures.setProperty("detected", (detected.isEmpty() ? "" : detected + "\n") + fray.getProperty("detected"));
+        }
+        return figures;
     }
 
     static String renderRuntime(String build, List<Finding> findings) {

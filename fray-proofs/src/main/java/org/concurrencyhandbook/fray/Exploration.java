@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kotlin.Unit;
@@ -19,8 +21,10 @@ import org.pastalab.fray.core.command.LambdaExecutor;
 import org.pastalab.fray.core.command.NetworkDelegateType;
 import org.pastalab.fray.core.command.SystemTimeDelegateType;
 import org.pastalab.fray.core.observers.TimelineCoverageType;
+import org.pastalab.fray.core.randomness.ControlledRandom;
 import org.pastalab.fray.core.randomness.ControlledRandomProvider;
 import org.pastalab.fray.core.randomness.Randomness;
+import org.pastalab.fray.core.randomness.RandomnessProvider;
 import org.pastalab.fray.core.scheduler.POSScheduler;
 import org.pastalab.fray.core.scheduler.Scheduler;
 
@@ -28,7 +32,7 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  * A scenario run under Fray's controlled scheduler: at each synchronization point — a lock, a {@code volatile} or
  * atomic access, a {@code java.util.concurrent} call, a thread's start or end — Fray, not the operating system, picks
  * the thread that runs next. It runs the scenario once per schedule, each schedule drawn afresh by its POS
- * ("partial-order sampling") scheduler, and stops at the first one in which the scenario throws, a thread dies of an
+ * ("partial-order sampling") scheduler from a fixed seed, and stops at the first one in which the scenario throws, a thread dies of an
  * uncaught exception, or every thread is blocked (a deadlock). No latch, no sleep, no hint of where the bug is.
  *
  * <p>Only in a JVM started on {@link InstrumentedJdk}'s JDK with Fray's agents. Fray's progress report — it redraws the
@@ -47,6 +51,11 @@ public final class Exploration {
     public static final int SURVIVE = 300;
     private static final Pattern ERROR_FOUND = Pattern.compile("Error found at iter: (\\d+), step: (\\d+)");
     private static final int TIME_LIMIT_SECONDS = 60;
+    /**
+     * Where every exploration's random choices start: the same schedules, tried in the same order, on every run — so a
+     * bug is found at the same schedule each time, and the GUIDE can say which. Fray itself seeds from the clock.
+     */
+    private static final long SEED = 1;
 
     private Exploration() {
     }
@@ -80,7 +89,9 @@ public final class Exploration {
     public static Result explore(String name, int schedules, Runnable scenario) {
         Path report = REPORTS.resolve(name.replaceAll("[^A-Za-z0-9.-]+", "-"));
         long start = System.nanoTime();
-        Ran ran = run(report, schedules, new POSScheduler(), false, scenario);
+        Random seeded = new Random(SEED);
+        RandomnessProvider randomness = () -> new ControlledRandom(new ArrayList<>(), new ArrayList<>(), seeded);
+        Ran ran = run(report, schedules, new POSScheduler(randomness.getRandomness()), randomness, false, scenario);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (ran.thrown() == null) {
             return new Result(name, ran.iterations(), Optional.empty(), elapsed);
@@ -105,8 +116,8 @@ public final class Exploration {
                     Files.readString(recording.resolve("random.json")));
             Scheduler scheduler = (Scheduler) Class.forName(schedulerClass).getConstructor(Randomness.class)
                     .newInstance(random);
-            return run(recording.resolveSibling(recording.getFileName() + "-replayed"), 1, scheduler, true, scenario)
-                    .thrown();
+            return run(recording.resolveSibling(recording.getFileName() + "-replayed"), 1, scheduler,
+                    new ControlledRandomProvider(), true, scenario).thrown();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the recording " + recording, e);
         } catch (ReflectiveOperationException e) {
@@ -117,7 +128,8 @@ public final class Exploration {
     private record Ran(int iterations, Throwable thrown) {
     }
 
-    private static Ran run(Path report, int iterations, Scheduler scheduler, boolean replay, Runnable scenario) {
+    private static Ran run(Path report, int iterations, Scheduler scheduler, RandomnessProvider randomness, boolean replay,
+                           Runnable scenario) {
         PrintStream console = System.out;
         PrintStream errors = System.err;
         try {
@@ -132,7 +144,7 @@ public final class Exploration {
                             scenario.run();
                             return Unit.INSTANCE;
                         }), false, false, -1),
-                        report, iterations, TIME_LIMIT_SECONDS, scheduler, new ControlledRandomProvider(),
+                        report, iterations, TIME_LIMIT_SECONDS, scheduler, randomness,
                         true, false, true, replay, false, false,
                         NetworkDelegateType.PROACTIVE, SystemTimeDelegateType.NONE, 100_000L, true, true, true,
                         false, false, false, TimelineCoverageType.NONE);
