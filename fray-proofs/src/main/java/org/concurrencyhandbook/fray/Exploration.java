@@ -27,13 +27,16 @@ import org.pastalab.fray.core.randomness.Randomness;
 import org.pastalab.fray.core.randomness.RandomnessProvider;
 import org.pastalab.fray.core.scheduler.POSScheduler;
 import org.pastalab.fray.core.scheduler.Scheduler;
+import org.pastalab.fray.runtime.TargetTerminateException;
 
 /**
  * A scenario run under Fray's controlled scheduler: at each synchronization point — a lock, a {@code volatile} or
  * atomic access, a {@code java.util.concurrent} call, a thread's start or end — Fray, not the operating system, picks
  * the thread that runs next. It runs the scenario once per schedule, each schedule drawn afresh by its POS
- * ("partial-order sampling") scheduler from a fixed seed, and stops at the first one in which the scenario throws, a thread dies of an
- * uncaught exception, or every thread is blocked (a deadlock). No latch, no sleep, no hint of where the bug is.
+ * ("partial-order sampling") scheduler from a fixed seed, and stops at the first one in which the scenario throws, a
+ * thread dies of an uncaught exception, every thread is blocked (a deadlock), or the schedule runs past
+ * {@value #MAX_STEPS} steps (a thread retrying for ever). A timed wait times out only when no thread could run
+ * otherwise. No latch, no sleep, no hint of where the bug is.
  *
  * <p>Only in a JVM started on {@link InstrumentedJdk}'s JDK with Fray's agents. Fray's progress report — it redraws the
  * console a few hundred times a run — goes to {@code console.txt} beside its log, in the exploration's own folder.
@@ -51,6 +54,11 @@ public final class Exploration {
     public static final int SURVIVE = 300;
     private static final Pattern ERROR_FOUND = Pattern.compile("Error found at iter: (\\d+), step: (\\d+)");
     private static final int TIME_LIMIT_SECONDS = 60;
+    /**
+     * Scheduling decisions one schedule may take before Fray calls it a liveness failure — a thread that retries for
+     * ever. The handbook's scenarios take a few hundred.
+     */
+    private static final int MAX_STEPS = 10_000;
     /**
      * Where every exploration's random choices start: the same schedules, tried in the same order, on every run — so a
      * bug is found at the same schedule each time, and the GUIDE can say which. Fray itself seeds from the clock.
@@ -83,6 +91,22 @@ public final class Exploration {
      * made — at which it failed, what was thrown, and the recording that replays it.
      */
     public record Failure(int schedule, int step, Throwable thrown, Path recording) {
+
+        /**
+         * Whether Fray itself failed — an exception thrown inside its own model of the JDK — rather than the scenario:
+         * a crash of the tool, never a bug found. Its verdicts (a deadlock, a thread retrying for ever) are not crashes.
+         */
+        public boolean inFrayItself() {
+            if (thrown instanceof TargetTerminateException) {
+                return false;
+            }
+            for (StackTraceElement frame : thrown.getStackTrace()) {
+                if (!frame.getClassName().startsWith("java.")) {
+                    return frame.getClassName().startsWith("org.pastalab.fray.");
+                }
+            }
+            return false;
+        }
     }
 
     /** Runs {@code scenario} under at most {@code schedules} schedules, stopping at the first that fails. */
@@ -138,16 +162,18 @@ public final class Exploration {
                 System.setOut(progress);
                 System.setErr(progress);
                 // Fray's own settings for a test launched from code (FrayInTestLauncher.launchFray), with its progress
-                // kept off the console and no timeline coverage, which only its report reads.
+                // kept off the console, no timeline coverage (only its report reads it), and the threads a scenario
+                // leaves behind once it has returned — a fix's dispatcher thread, parked for its next task — stopped
+                // rather than reported as deadlocked.
                 Configuration config = new Configuration(
                         new ExecutionInfo(new LambdaExecutor(() -> {
                             scenario.run();
                             return Unit.INSTANCE;
-                        }), false, false, -1),
+                        }), false, false, MAX_STEPS),
                         report, iterations, TIME_LIMIT_SECONDS, scheduler, randomness,
                         true, false, true, replay, false, false,
                         NetworkDelegateType.PROACTIVE, SystemTimeDelegateType.NONE, 100_000L, true, true, true,
-                        false, false, false, TimelineCoverageType.NONE);
+                        false, true, false, TimelineCoverageType.NONE);
                 Throwable thrown = new TestRunner(config).run();
                 return new Ran(config.getCurrentIteration(), thrown);
             }

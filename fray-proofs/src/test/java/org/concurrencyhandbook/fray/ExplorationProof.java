@@ -32,6 +32,7 @@ public final class ExplorationProof {
 
         assertThat(result.failure()).as("%s", result).isPresent();
         Exploration.Failure failure = result.failure().orElseThrow();
+        assertThat(failure.inFrayItself()).as("Fray itself failed: %s", failure.thrown()).isFalse();
         Throwable replayed = Exploration.replay(failure.recording(), scenario);
         assertThat(replayed).as("the saved schedule of %s, replayed", result).isNotNull()
                 .hasSameClassAs(failure.thrown());
@@ -53,6 +54,7 @@ public final class ExplorationProof {
 
         assertThat(result.failure()).as("%s", result).isPresent();
         Exploration.Failure failure = result.failure().orElseThrow();
+        assertThat(failure.inFrayItself()).as("Fray itself failed: %s", failure.thrown()).isFalse();
         Evidence.wrongFixCaught(reporter, fix, "Fray found it in schedule %d: %s", failure.schedule(),
                 describe(failure.thrown()));
     }

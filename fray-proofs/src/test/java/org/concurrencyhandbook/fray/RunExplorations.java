@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNa
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.PrintWriter;
+import org.concurrencyhandbook.support.Facts;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -15,7 +16,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * The JVM on Fray's JDK: runs every {@code FrayExplorationTest} of the handbook with the JUnit Platform — the
- * handbook's evidence recorder included, which prints what each saw — and exits 0 only if all passed.
+ * handbook's evidence recorder included, which prints what each saw — records how many passed, and exits 0 only if all
+ * did. The counts are recorded last: a JVM that ends before (Fray calls {@code System.exit} on some errors of its own)
+ * leaves none, and the test that started it fails.
  */
 public final class RunExplorations {
 
@@ -38,6 +41,8 @@ public final class RunExplorations {
         TestExecutionSummary result = summary.getSummary();
         System.out.printf("%d explorations: %d passed, %d failed%n", result.getTestsFoundCount(),
                 result.getTestsSucceededCount(), result.getTotalFailureCount());
+        Facts.record("found", result.getTestsFoundCount());
+        Facts.record("passed", result.getTestsSucceededCount());
         if (result.getTotalFailureCount() > 0) {
             result.printFailuresTo(new PrintWriter(System.out, true), 12);
         }

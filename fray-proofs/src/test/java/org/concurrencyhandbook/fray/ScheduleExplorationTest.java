@@ -32,9 +32,11 @@ class ScheduleExplorationTest {
             jvmArgs.add("-D" + property + "=" + System.getProperty(property, ""));
         }
         ChildJvm.Result run = ChildJvm.of(RunExplorations.class).java(jdk.java()).jvmArgs(jvmArgs.toArray(String[]::new))
-                .timeout(EXPLORATIONS_LIMIT).run();
+                .timeout(EXPLORATIONS_LIMIT).collectingFacts().run();
         System.out.println("Fray's explorations (logs and failing schedules in target/fray/explorations):");
         System.out.print(run.stdout());
+        assertThat(run.facts()).as("the explorations ran to their end: %s", run.describe()).containsKeys("found", "passed");
+        assertThat(run.longFact("passed")).as(run.describe()).isPositive().isEqualTo(run.longFact("found"));
         assertThat(run.exitCode()).as(run.describe()).isZero();
     }
 }

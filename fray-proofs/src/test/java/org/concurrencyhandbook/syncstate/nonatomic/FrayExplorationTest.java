@@ -1,12 +1,9 @@
 package org.concurrencyhandbook.syncstate.nonatomic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.fray.Actors;
-import org.concurrencyhandbook.fray.Exploration;
-import org.concurrencyhandbook.testkit.Evidence;
+import org.concurrencyhandbook.fray.ExplorationProof;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -21,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(120)
 class FrayExplorationTest {
+
+    private static final String PITFALL = "1.6";
 
     static Stream<Fix<Supplier<HitCounter>>> wrongFixes() {
         return Stream.of(Fix.of("AtomicInteger total, map get-then-put", OtherCounters.AtomicTotalGetThenPut::new),
@@ -44,43 +43,24 @@ class FrayExplorationTest {
     }
 
     @Test
-    void frayFindsTheLostHitAndItsRecordingReplaysIt(TestReporter reporter) {
-        Exploration.Result result = Exploration.explore("1.6-BadExample", Exploration.FIND_WITHIN, twoHits(BadExample::new));
-
-        assertThat(result.failure()).as(result.toString()).isPresent();
-        Exploration.Failure failure = result.failure().orElseThrow();
-        assertThat(failure.thrown()).isInstanceOf(AssertionError.class);
-        assertThat(Exploration.replay(failure.recording(), twoHits(BadExample::new))).as("the saved schedule, replayed")
-                .isInstanceOf(AssertionError.class).hasMessage(failure.thrown().getMessage());
-        Evidence.badShowed(reporter, "Fray found it in schedule %d (step %d): %s; replayed from %s", failure.schedule(),
-                failure.step(), failure.thrown().getMessage(), failure.recording());
-        Evidence.detected(reporter, "Fray", true, "a lost hit, in one of its first schedules, with no hint");
+    void frayFindsTheLostHit(TestReporter reporter) {
+        ExplorationProof.badFound(reporter, PITFALL, twoHits(BadExample::new), "a lost hit, with no hint");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFixes")
-    void frayFindsTheLostHitInATemptingWrongFix(Fix<Supplier<HitCounter>> fix, TestReporter reporter) {
-        Exploration.Result result = Exploration.explore("1.6-" + fix.name(), Exploration.FIND_WITHIN, twoHits(fix.make()));
-
-        assertThat(result.failure()).as(result.toString()).isPresent();
-        Evidence.wrongFixCaught(reporter, fix, "Fray found a lost hit in schedule %d", result.schedules());
+    void frayFindsATemptingWrongFix(Fix<Supplier<HitCounter>> fix, TestReporter reporter) {
+        ExplorationProof.wrongFixFound(reporter, PITFALL, fix, twoHits(fix.make()));
     }
 
     @Test
-    void theGoodExampleSurvivesEverySchedule(TestReporter reporter) {
-        Exploration.Result result = Exploration.explore("1.6-GoodExample", Exploration.SURVIVE, twoHits(GoodExample::new));
-
-        assertThat(result.failure()).as(result.toString()).isEmpty();
-        assertThat(result.schedules()).isEqualTo(Exploration.SURVIVE);
-        Evidence.goodHeld(reporter, "no hit lost in %d schedules", result.schedules());
+    void theGoodExampleSurvives(TestReporter reporter) {
+        ExplorationProof.goodSurvives(reporter, PITFALL, twoHits(GoodExample::new));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixes")
-    void everyRecommendedFixSurvivesEverySchedule(Fix<Supplier<HitCounter>> fix, TestReporter reporter) {
-        Exploration.Result result = Exploration.explore("1.6-" + fix.name(), Exploration.SURVIVE, twoHits(fix.make()));
-
-        assertThat(result.failure()).as(result.toString()).isEmpty();
-        Evidence.rightFixHeld(reporter, fix, "no hit lost in %d schedules", result.schedules());
+    void everyRecommendedFixSurvives(Fix<Supplier<HitCounter>> fix, TestReporter reporter) {
+        ExplorationProof.rightFixSurvives(reporter, PITFALL, fix, twoHits(fix.make()));
     }
 }

@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1.9 under Fray, with no hint: two requests, each counted on arrival (an atomic counter, as a server's metrics are),
  * ask for the configuration, read from a settings store that locks on each read (a synchronized map); each must get a
  * complete one. Without the counter Fray found nothing in 2,000 schedules: the reader's lock-free fast path holds no
- * synchronization point at which Fray could hold it back until the object is published. Fray finds the BadExample's object published before it is filled — an interleaving,
- * through the settings reads between the publication and the setters. It cannot find the wrong fix that fills first
- * and publishes through a plain field: that one fails only by reordering, which needs a weak memory model
- * (jcstress shows it, PublicationTest).
+ * synchronization point at which Fray could hold it back until the object is published.
+ *
+ * <p>Fray finds the BadExample's object published before it is filled — an interleaving, through the settings reads
+ * between the publication and the setters. It cannot find the wrong fix that fills first and publishes through a plain
+ * field: that one fails only by reordering, which needs a weak memory model (jcstress shows it, PublicationTest).
  */
 @Timeout(120)
 class FrayExplorationTest {
