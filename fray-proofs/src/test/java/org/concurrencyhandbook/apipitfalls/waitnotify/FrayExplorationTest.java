@@ -74,7 +74,8 @@ class FrayExplorationTest {
 
     /**
      * The lost wake-up of {@code while} with {@code notify()} — the producer and a consumer left waiting — needs the
-     * one notification to wake the consumer that cannot proceed; Fray did not produce it in 3,000 schedules here.
+     * one notification to wake the consumer that cannot proceed; Fray did not produce it in 300 schedules (nor in
+     * 3,000, tried once).
      */
     @Test
     void frayDoesNotFindTheLostWakeUp() {
