@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.concurrencyhandbook.catalog.StaticAnalysis.Finding;
@@ -189,6 +191,29 @@ class DetectionTest {
                             .contains(NAME_IN_PROSE.get(detector));
                 }
             }
+        }));
+    }
+
+    /**
+     * What Fray found is quoted in the pitfall's section — "in the first schedule", "at schedule 1,361" — and must be what
+     * this build's exploration found: the schedules are drawn from a fixed seed, so the figure is the same on every run
+     * until the code changes, and then the section must change with it.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySectionQuotesTheScheduleFrayFoundItsBugIn() throws IOException {
+        String build = System.getProperty("handbook.build", "");
+        String guide = Files.readString(ROOT.resolve("GUIDE.md"));
+        Pattern found = Pattern.compile("Fray found it in schedule (\\d+)");
+        return CATALOG.all().stream().map(pitfall -> dynamicTest(pitfall.id() + " " + pitfall.plainTitle(), () -> {
+            Properties fray = EndOfRunReport.read(FRAY_EVIDENCE.resolve(pitfall.packageName() + ".FrayExplorationTest.properties"));
+            Assumptions.assumeTrue(fray != null && fray.getProperty("build", "").equals(build),
+                    "Fray did not explore " + pitfall.id() + " in this build");
+            Matcher schedule = found.matcher(fray.getProperty("bad", ""));
+            Assumptions.assumeTrue(schedule.find(), "Fray does not find " + pitfall.id() + "'s bad example");
+            int n = Integer.parseInt(schedule.group(1));
+            String section = CatalogCheckTest.sectionOf(guide, "### " + pitfall.id() + " " + pitfall.title());
+            assertThat(section).as("GUIDE §%s quotes the schedule this build's Fray run found its bug in", pitfall.id())
+                    .contains(n == 1 ? "first schedule" : "schedule " + String.format(java.util.Locale.ROOT, "%,d", n));
         }));
     }
 

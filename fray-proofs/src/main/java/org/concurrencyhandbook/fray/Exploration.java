@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kotlin.Unit;
@@ -35,28 +36,29 @@ import org.pastalab.fray.runtime.TargetTerminateException;
  * the thread that runs next. It runs the scenario once per schedule, each schedule drawn afresh by its POS
  * ("partial-order sampling") scheduler from a fixed seed, and stops at the first one in which the scenario throws, a
  * thread dies of an uncaught exception, every thread is blocked (a deadlock), or the schedule runs past
- * {@value #MAX_STEPS} steps (a thread retrying for ever). A timed wait times out only when no thread could run
- * otherwise. No latch, no sleep, no hint of where the bug is.
+ * {@value #MAX_STEPS} steps (a thread retrying for ever — which Fray 0.9.2 cuts off without reporting it: see
+ * {@link Result#unfinished}). A timed wait times out only when no thread could run otherwise. No latch, no sleep, no hint of where the bug is.
  *
  * <p>Only in a JVM started on {@link InstrumentedJdk}'s JDK with Fray's agents. Fray's progress report — it redraws the
- * console a few hundred times a run — goes to {@code console.txt} beside its log, in the exploration's own folder.
+ * console a few hundred times a run — goes to {@code <exploration>.console.txt}, beside the exploration's folder.
  */
 public final class Exploration {
 
     /** Where explorations keep their logs and the recordings of failing schedules, below the working directory. */
     public static final Path REPORTS = Path.of("target", "fray", "explorations");
     /**
-     * How many schedules a bad example gets to be found in. Fray found every bug it can see here within its first 10
-     * schedules; 200 leaves a wide margin, and costs nothing when the bug shows early.
+     * How many schedules a bad example gets to be found in, unless its test states more. Most bugs here fell in the first
+     * schedule; 200 leaves a wide margin, and costs nothing when the bug shows early.
      */
     public static final int FIND_WITHIN = 200;
     /** How many schedules a good example must survive: each costs a few milliseconds for these small scenarios. */
     public static final int SURVIVE = 300;
-    private static final Pattern ERROR_FOUND = Pattern.compile("Error found at iter: (\\d+), step: (\\d+)");
+    private static final Pattern ERROR_FOUND = Pattern.compile("Error found at iter: (\\d+)");
     private static final int TIME_LIMIT_SECONDS = 60;
     /**
-     * Scheduling decisions one schedule may take before Fray calls it a liveness failure — a thread that retries for
-     * ever. The handbook's scenarios take a few hundred.
+     * Scheduling decisions one schedule may take before Fray stops it as a liveness failure — a thread that retries for
+     * ever; it stops the threads without reporting a failure, so the schedule counts as unfinished. The handbook's
+     * scenarios take a few hundred.
      */
     private static final int MAX_STEPS = 10_000;
     /**
@@ -69,39 +71,40 @@ public final class Exploration {
     }
 
     /**
-     * What an exploration showed: how many schedules it ran and, if one failed, which.
+     * What an exploration showed: how many schedules it ran, which one failed, if one did, and how many of the others
+     * never reached the scenario's end — Fray 0.9.2 does not report a schedule cut off at its step bound (a thread
+     * retrying for ever), nor one whose failure it lost: those schedules simply stop, and only this count shows them.
      *
      * @param schedules the schedules run, the failing one included
      */
-    public record Result(String name, int schedules, Optional<Failure> failure, Duration elapsed) {
-
-        public boolean found() {
-            return failure.isPresent();
-        }
+    public record Result(String name, int schedules, Optional<Failure> failure, int unfinished, Duration elapsed) {
 
         @Override
         public String toString() {
-            return name + ": " + failure.map(f -> "failed in schedule " + f.schedule() + " at step " + f.step() + ": "
-                    + f.thrown()).orElse("no failure in " + schedules + " schedules") + " (" + elapsed.toMillis() + " ms)";
+            return name + ": " + failure.map(f -> "failed in schedule " + f.schedule() + ": " + f.thrown())
+                    .orElse("no failure in " + schedules + " schedules") + (unfinished == 0 ? ""
+                    : ", " + unfinished + " schedules that never reached the scenario's end") + " (" + elapsed.toMillis()
+                    + " ms)";
         }
     }
 
     /**
-     * The failing schedule: its number (1 for the first schedule tried), the step — the number of scheduling decisions
-     * made — at which it failed, what was thrown, and the recording that replays it.
+     * The failing schedule: its number (1 for the first schedule tried), what was thrown, and the recording that replays
+     * it. (Fray's log also gives the step — the scheduling decisions made — but that depends on what the JVM ran before,
+     * the classes it had loaded: it is not kept.)
      */
-    public record Failure(int schedule, int step, Throwable thrown, Path recording) {
+    public record Failure(int schedule, Throwable thrown, Path recording) {
 
         /**
          * Whether Fray itself failed — an exception thrown inside its own model of the JDK — rather than the scenario:
          * a crash of the tool, never a bug found. Its verdicts (a deadlock, a thread retrying for ever) are not crashes.
          */
         public boolean inFrayItself() {
-            if (thrown instanceof TargetTerminateException) {
+            if (thrown instanceof TargetTerminateException || thrown instanceof AssertionError) {
                 return false;
             }
             for (StackTraceElement frame : thrown.getStackTrace()) {
-                if (!frame.getClassName().startsWith("java.")) {
+                if (!frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("kotlin.")) {
                     return frame.getClassName().startsWith("org.pastalab.fray.");
                 }
             }
@@ -115,18 +118,22 @@ public final class Exploration {
         long start = System.nanoTime();
         Random seeded = new Random(SEED);
         RandomnessProvider randomness = () -> new ControlledRandom(new ArrayList<>(), new ArrayList<>(), seeded);
-        Ran ran = run(report, schedules, new POSScheduler(randomness.getRandomness()), randomness, false, scenario);
+        AtomicInteger ranToTheEnd = new AtomicInteger();
+        Ran ran = run(report, schedules, new POSScheduler(randomness.getRandomness()), randomness, false, () -> {
+            scenario.run();
+            ranToTheEnd.incrementAndGet();
+        });
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (ran.thrown() == null) {
-            return new Result(name, ran.iterations(), Optional.empty(), elapsed);
+            return new Result(name, ran.iterations(), Optional.empty(), ran.iterations() - ranToTheEnd.get(), elapsed);
         }
         Matcher found = ERROR_FOUND.matcher(read(report.resolve("fray.log")));
         if (!found.find()) {
             throw new IllegalStateException("Fray reported " + ran.thrown() + " but logged no failing schedule in " + report);
         }
         int schedule = Integer.parseInt(found.group(1)) + 1;
-        return new Result(name, schedule, Optional.of(new Failure(schedule, Integer.parseInt(found.group(2)),
-                ran.thrown(), report.resolve("recording"))), elapsed);
+        return new Result(name, schedule, Optional.of(new Failure(schedule, ran.thrown(), report.resolve("recording"))),
+                schedule - 1 - ranToTheEnd.get(), elapsed);
     }
 
     /**
@@ -157,8 +164,10 @@ public final class Exploration {
         PrintStream console = System.out;
         PrintStream errors = System.err;
         try {
-            Files.createDirectories(report);
-            try (PrintStream progress = new PrintStream(new FileOutputStream(report.resolve("console.txt").toFile()))) {
+            // Beside the report folder, not in it: Fray empties that folder as it starts.
+            Path consoleFile = report.resolveSibling(report.getFileName() + ".console.txt");
+            Files.createDirectories(report.getParent());
+            try (PrintStream progress = new PrintStream(new FileOutputStream(consoleFile.toFile()))) {
                 System.setOut(progress);
                 System.setErr(progress);
                 // Fray's own settings for a test launched from code (FrayInTestLauncher.launchFray), with its progress

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.TestReporter;
+import org.pastalab.fray.runtime.DeadlockException;
+import org.pastalab.fray.runtime.LivenessException;
 
 /**
  * The verdicts every {@code FrayExplorationTest} asserts and records: Fray finds the bad example's failure within
- * {@link Exploration#FIND_WITHIN} schedules and its saved schedule replays it; the good example and the recommended
- * fixes survive {@link Exploration#SURVIVE}; where Fray cannot see a pitfall, the bad example survives too, and the
- * record says why.
+ * {@link Exploration#FIND_WITHIN} schedules (or as many as its test states) and its saved schedule replays it; the
+ * good example and the recommended fixes survive {@link Exploration#SURVIVE} (or as many as the bad one needed), each
+ * schedule run to its end; where Fray cannot see a pitfall, the bad example survives too, and the record says why.
  */
 public final class ExplorationProof {
 
@@ -32,12 +34,12 @@ public final class ExplorationProof {
 
         assertThat(result.failure()).as("%s", result).isPresent();
         Exploration.Failure failure = result.failure().orElseThrow();
-        assertThat(failure.inFrayItself()).as("Fray itself failed: %s", failure.thrown()).isFalse();
+        assertSymptom(failure);
         Throwable replayed = Exploration.replay(failure.recording(), scenario);
         assertThat(replayed).as("the saved schedule of %s, replayed", result).isNotNull()
-                .hasSameClassAs(failure.thrown());
-        Evidence.badShowed(reporter, "Fray found it in schedule %d (step %d) of at most %d: %s; its recording, %s,"
-                + " replays it", failure.schedule(), failure.step(), schedules, describe(failure.thrown()),
+                .hasSameClassAs(failure.thrown()).hasMessage(failure.thrown().getMessage());
+        Evidence.badShowed(reporter, "Fray found it in schedule %d of at most %d: %s; its recording, %s, replays it",
+                failure.schedule(), schedules, describe(failure.thrown()),
                 failure.recording());
         Evidence.detected(reporter, "Fray", true, what);
         return failure;
@@ -52,9 +54,14 @@ public final class ExplorationProof {
     public static void wrongFixFound(TestReporter reporter, String pitfall, int schedules, Fix<?> fix, Runnable scenario) {
         Exploration.Result result = Exploration.explore(pitfall + "-" + fix.name(), schedules, scenario);
 
-        assertThat(result.failure()).as("%s", result).isPresent();
+        if (result.failure().isEmpty()) {
+            assertThat(result.unfinished()).as("%s: neither a failure nor a schedule cut short", result).isPositive();
+            Evidence.wrongFixCaught(reporter, fix, "%d of %d schedules never reached their end: a thread retrying for"
+                    + " ever, cut off at Fray's step bound", result.unfinished(), result.schedules());
+            return;
+        }
         Exploration.Failure failure = result.failure().orElseThrow();
-        assertThat(failure.inFrayItself()).as("Fray itself failed: %s", failure.thrown()).isFalse();
+        assertSymptom(failure);
         Evidence.wrongFixCaught(reporter, fix, "Fray found it in schedule %d: %s", failure.schedule(),
                 describe(failure.thrown()));
     }
@@ -65,18 +72,29 @@ public final class ExplorationProof {
      * recorded as caught.
      */
     public static void wrongFixUnseen(String pitfall, Fix<?> fix, Runnable scenario) {
-        survive(pitfall + "-" + fix.name(), scenario);
+        survive(pitfall + "-" + fix.name(), Exploration.SURVIVE, scenario);
     }
 
-    /** The good example survives every schedule Fray tries. */
+    /** The good example survives {@link Exploration#SURVIVE} schedules, each run to its end. */
     public static void goodSurvives(TestReporter reporter, String pitfall, Runnable scenario) {
-        Exploration.Result result = survive(pitfall + "-GoodExample", scenario);
+        goodSurvives(reporter, pitfall, Exploration.SURVIVE, scenario);
+    }
+
+    /** As {@link #goodSurvives(TestReporter, String, Runnable)}, for as many schedules as the bad one needed at most. */
+    public static void goodSurvives(TestReporter reporter, String pitfall, int schedules, Runnable scenario) {
+        Exploration.Result result = survive(pitfall + "-GoodExample", schedules, scenario);
         Evidence.goodHeld(reporter, "no failure in %d schedules under Fray", result.schedules());
     }
 
-    /** A fix the GUIDE recommends survives every schedule Fray tries. */
+    /** A fix the GUIDE recommends survives {@link Exploration#SURVIVE} schedules, each run to its end. */
     public static void rightFixSurvives(TestReporter reporter, String pitfall, Fix<?> fix, Runnable scenario) {
-        Exploration.Result result = survive(pitfall + "-" + fix.name(), scenario);
+        rightFixSurvives(reporter, pitfall, Exploration.SURVIVE, fix, scenario);
+    }
+
+    /** As {@link #rightFixSurvives(TestReporter, String, Fix, Runnable)}, for {@code schedules} schedules. */
+    public static void rightFixSurvives(TestReporter reporter, String pitfall, int schedules, Fix<?> fix,
+                                        Runnable scenario) {
+        Exploration.Result result = survive(pitfall + "-" + fix.name(), schedules, scenario);
         Evidence.rightFixHeld(reporter, fix, "no failure in %d schedules under Fray", result.schedules());
     }
 
@@ -85,16 +103,29 @@ public final class ExplorationProof {
      * reason — plain fields are not switch points, there is no weak memory model — recorded for the matrix.
      */
     public static void badUnseen(TestReporter reporter, String pitfall, Runnable scenario, String why) {
-        survive(pitfall + "-BadExample", scenario);
+        survive(pitfall + "-BadExample", Exploration.SURVIVE, scenario);
         Evidence.detected(reporter, "Fray", false, why);
     }
 
-    private static Exploration.Result survive(String name, Runnable scenario) {
-        Exploration.Result result = Exploration.explore(name, Exploration.SURVIVE, scenario);
+    /** Exploring {@code scenario} finds no failure, and every schedule runs the scenario to its end. */
+    public static Exploration.Result survive(String name, int schedules, Runnable scenario) {
+        Exploration.Result result = Exploration.explore(name, schedules, scenario);
 
         assertThat(result.failure()).as("%s", result).isEmpty();
-        assertThat(result.schedules()).as("%s", result).isEqualTo(Exploration.SURVIVE);
+        assertThat(result.schedules()).as("%s", result).isEqualTo(schedules);
+        assertThat(result.unfinished()).as("%s: schedules that never reached the scenario's end", result).isZero();
         return result;
+    }
+
+    /**
+     * A failure that shows a pitfall is the scenario's invariant broken (an {@code AssertionError}) or Fray's verdict on
+     * its threads (every one blocked, or one retrying for ever); anything else — an exception of the scenario's code, or
+     * of Fray's own model — is a crash, never the bug found.
+     */
+    private static void assertSymptom(Exploration.Failure failure) {
+        assertThat(failure.inFrayItself()).as("Fray itself failed: %s", failure.thrown()).isFalse();
+        assertThat(failure.thrown()).as("the failure of the schedule Fray found")
+                .isInstanceOfAny(AssertionError.class, DeadlockException.class, LivenessException.class);
     }
 
     private static String describe(Throwable thrown) {

@@ -24,11 +24,8 @@ class FrayExplorationTest {
 
     private static final String PITFALL = "2.1";
 
-    /** A livelock — both threads retrying for ever — which Fray did not report in 300 schedules. */
-    private static final String LIVELOCK = "tryLock() spin, first lock kept";
-
     static Stream<Fix<Function<Bank.FirstLockHeld, Bank>>> wrongFixes() {
-        return LockOrderingTest.wrongFixes().filter(fix -> !fix.name().equals(LIVELOCK));
+        return LockOrderingTest.wrongFixes();
     }
 
     static Stream<Fix<Function<Bank.FirstLockHeld, Bank>>> rightFixes() {
@@ -63,13 +60,6 @@ class FrayExplorationTest {
     @MethodSource("wrongFixes")
     void frayFindsATemptingWrongFix(Fix<Function<Bank.FirstLockHeld, Bank>> fix, TestReporter reporter) {
         ExplorationProof.wrongFixFound(reporter, PITFALL, fix, transfersBothWays(fix.make()));
-    }
-
-    @Test
-    void frayDoesNotReportTheSpinningWrongFix() {
-        Fix<Function<Bank.FirstLockHeld, Bank>> fix = LockOrderingTest.wrongFixes()
-                .filter(f -> f.name().equals(LIVELOCK)).findFirst().orElseThrow();
-        ExplorationProof.wrongFixUnseen(PITFALL, fix, transfersBothWays(fix.make()));
     }
 
     @Test

@@ -31,9 +31,4 @@ class FrayExplorationTest {
         ExplorationProof.badUnseen(reporter, PITFALL, twoLoaders(BadExample::new), "a HashMap's fields are plain, not"
                 + " switch points: Fray runs each put whole");
     }
-
-    @Test
-    void theGoodExampleSurvives(TestReporter reporter) {
-        ExplorationProof.goodSurvives(reporter, PITFALL, twoLoaders(GoodExample::new));
-    }
 }

@@ -22,14 +22,11 @@ class FrayExplorationTest {
     private static final String PITFALL = "1.6";
 
     static Stream<Fix<Supplier<HitCounter>>> wrongFixes() {
-        return Stream.of(Fix.of("AtomicInteger total, map get-then-put", OtherCounters.AtomicTotalGetThenPut::new),
-                Fix.of("volatile total, map merge", OtherCounters.VolatileTotalMerge::new),
-                Fix.of("synchronizedMap get-then-put", OtherCounters.SynchronizedMapGetThenPut::new));
+        return NonAtomicTest.wrongFixes();
     }
 
     static Stream<Fix<Supplier<HitCounter>>> rightFixes() {
-        return Stream.of(Fix.of("one synchronized hit", OtherCounters.SynchronizedHit::new),
-                Fix.of("LongAdders", OtherCounters.LongAdders::new));
+        return NonAtomicTest.rightFixes();
     }
 
     private static Runnable twoHits(Supplier<HitCounter> counters) {
