@@ -3,7 +3,7 @@ package org.concurrencyhandbook.fray;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a scenario's actors, each on a platform thread of its own, all started before any is joined. */
+/** Runs a scenario's actors, each on a thread of its own, all started before any is joined. */
 public final class Actors {
 
     private Actors() {
@@ -14,9 +14,18 @@ public final class Actors {
      * reports as the schedule's failure.
      */
     public static void runTogether(Runnable... actors) {
+        runTogether(Thread.ofPlatform(), actors);
+    }
+
+    /** As {@link #runTogether(Runnable...)}, each actor on a virtual thread. */
+    public static void runTogetherOnVirtualThreads(Runnable... actors) {
+        runTogether(Thread.ofVirtual(), actors);
+    }
+
+    private static void runTogether(Thread.Builder builder, Runnable... actors) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < actors.length; i++) {
-            threads.add(new Thread(actors[i], "actor-" + (i + 1)));
+            threads.add(builder.name("actor-" + (i + 1)).unstarted(actors[i]));
         }
         threads.forEach(Thread::start);
         try {

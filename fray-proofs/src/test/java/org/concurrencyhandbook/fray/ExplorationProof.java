@@ -16,6 +16,12 @@ import org.pastalab.fray.runtime.LivenessException;
  */
 public final class ExplorationProof {
 
+    /**
+     * Enough to show that Fray cannot run some code: where it could not, it reported a deadlock by the second schedule,
+     * or 19 of 20 schedules never ended.
+     */
+    private static final int CANNOT_RUN_WITHIN = 20;
+
     private ExplorationProof() {
     }
 
@@ -105,6 +111,27 @@ public final class ExplorationProof {
     public static void badUnseen(TestReporter reporter, String pitfall, Runnable scenario, String why) {
         survive(pitfall + "-BadExample", Exploration.SURVIVE, scenario);
         Evidence.detected(reporter, "Fray", false, why);
+    }
+
+    /**
+     * Fray cannot run this pitfall's threads: {@code correctScenario}, the pitfall's correct code, which cannot deadlock
+     * or spin, is reported deadlocked, or most of its schedules never reach their end, within
+     * {@value #CANNOT_RUN_WITHIN} schedules. Asserted, so that the matrix says so only while it is true: a Fray that
+     * learns to run them turns this red, and the pitfall is then to be explored. {@code why} says which threads, for
+     * the matrix. Which schedule shows it varied with what ran before it in the JVM (observed), so the record quotes
+     * neither the schedule nor which of the two it was.
+     */
+    public static void cannotRun(TestReporter reporter, String pitfall, Runnable correctScenario, String why) {
+        Exploration.Result result = Exploration.explore(pitfall + "-correct-code", CANNOT_RUN_WITHIN, correctScenario);
+
+        if (result.failure().isPresent()) {
+            assertThat(result.failure().orElseThrow().thrown()).as("%s", result).isInstanceOf(DeadlockException.class);
+        } else {
+            assertThat(2 * result.unfinished()).as("%s: Fray runs it now, so explore the pitfall", result)
+                    .isGreaterThan(result.schedules());
+        }
+        Evidence.detected(reporter, "Fray", false, "%s — correct code on them does not reliably complete under it"
+                + " (reported deadlocked, or cut off at its step bound), so it cannot run this pitfall", why);
     }
 
     /** Exploring {@code scenario} finds no failure, and every schedule runs the scenario to its end. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BlockingInCriticalSectionTest {
 
     /** Each wrong fix fails a different half of the scenario, so each has its own test. */
-    private static final Fix<QuoteCache.Opener> LOCK_DROPPED_AROUND_THE_FETCH =
+    static final Fix<QuoteCache.Opener> LOCK_DROPPED_AROUND_THE_FETCH =
             Fix.of("lock dropped around the fetch", OtherCaches.LockDroppedAroundTheFetch::new);
     private static final Fix<QuoteCache.Opener> COMPUTE_IF_ABSENT_FETCHING =
             Fix.of("ConcurrentHashMap.computeIfAbsent fetching", OtherCaches.ComputeIfAbsentFetching::new);

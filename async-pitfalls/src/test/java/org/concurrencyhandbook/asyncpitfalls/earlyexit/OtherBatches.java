@@ -13,8 +13,9 @@ import org.concurrencyhandbook.testkit.Fix;
  */
 final class OtherBatches {
 
-    static final List<Fix<Supplier<Batch>>> WRONG_FIXES = List.of(
-            Fix.of("Thread.sleep(100) before returning", SleepBeforeReturning::new),
+    static final Fix<Supplier<Batch>> SLEEP_BEFORE_RETURNING =
+            Fix.of("Thread.sleep(100) before returning", SleepBeforeReturning::new);
+    static final List<Fix<Supplier<Batch>>> WRONG_FIXES = List.of(SLEEP_BEFORE_RETURNING,
             Fix.of("a virtual thread per item, not joined", UnjoinedVirtualThreads::new));
     static final List<Fix<Supplier<Batch>>> RIGHT_FIXES = List.of(
             Fix.of("every future joined: allOf(...).join()", JoinEveryFuture::new));
