@@ -13,9 +13,9 @@ final class OtherDispatches {
 
     static final Fix<Dispatch> COUNT_AS_TERMINAL = Fix.of("peek(...).count() as the terminal operation", new CountAsTerminal());
     static final Fix<Dispatch> FIND_ANY_AS_TERMINAL = Fix.of("peek(...).findAny() as the terminal operation", new FindAnyAsTerminal());
+    static final Fix<Dispatch> MAPPED_TO_LIST = Fix.of("map(...).toList(), the results kept", new MappedToList());
     static final List<Fix<Dispatch>> RIGHT_FIXES = List.of(
-            Fix.of("a virtual thread, Thread.startVirtualThread", new VirtualThread()),
-            Fix.of("map(...).toList(), the results kept", new MappedToList()));
+            Fix.of("a virtual thread, Thread.startVirtualThread", new VirtualThread()), MAPPED_TO_LIST);
 
     private OtherDispatches() {
     }
