@@ -112,7 +112,7 @@ final class Scenario {
     }
 
     /** Whether {@code failure} is {@code seen}, its cause, or one of their suppressed exceptions, at any depth. */
-    private static boolean causedBy(Throwable seen, Throwable failure) {
+    static boolean causedBy(Throwable seen, Throwable failure) {
         if (seen == null) {
             return false;
         }

@@ -24,6 +24,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ExecutorMisuseTest {
 
+    static final Fix<Supplier<ExecutorService>> DISCARDING = Fix.of("bounded pool, DiscardPolicy",
+            OtherExecutors::boundedDiscarding);
+    static final Fix<Supplier<ExecutorService>> CORE_BELOW_MAX = Fix.of("core < max, unbounded LinkedBlockingQueue",
+            OtherExecutors::growsOnlyWhenTheQueueIsFull);
+    static final Fix<Supplier<ExecutorService>> FIXED_THREAD_POOL = Fix.of("Executors.newFixedThreadPool(8)",
+            () -> Executors.newFixedThreadPool(THREADS));
+    static final Fix<Supplier<ExecutorService>> CALLER_RUNS = Fix.of("bounded pool, CallerRunsPolicy",
+            OtherExecutors::boundedCallerRuns);
+
     @Test
     void theCachedPoolStartsAThreadForEveryWaitingTask(TestReporter reporter) throws Exception {
         Scenario.Outcome outcome = Scenario.run(BadExample::newExecutor);
@@ -37,7 +46,7 @@ class ExecutorMisuseTest {
 
     @Test
     void boundingThePoolWithDiscardPolicyDropsTheOverflowSilently(TestReporter reporter) throws Exception {
-        Fix<Supplier<ExecutorService>> fix = Fix.of("bounded pool, DiscardPolicy", OtherExecutors::boundedDiscarding);
+        Fix<Supplier<ExecutorService>> fix = DISCARDING;
         Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
@@ -49,8 +58,7 @@ class ExecutorMisuseTest {
 
     @Test
     void aLargerMaxWithAnUnboundedQueueNeverGrowsPastCore(TestReporter reporter) throws Exception {
-        Fix<Supplier<ExecutorService>> fix = Fix.of("core < max, unbounded LinkedBlockingQueue",
-                OtherExecutors::growsOnlyWhenTheQueueIsFull);
+        Fix<Supplier<ExecutorService>> fix = CORE_BELOW_MAX;
         Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
@@ -62,7 +70,7 @@ class ExecutorMisuseTest {
 
     @Test
     void aFixedThreadPoolHoldsTheWholeBurstInItsUnboundedQueue(TestReporter reporter) throws Exception {
-        Fix<Supplier<ExecutorService>> fix = Fix.of("Executors.newFixedThreadPool(8)", () -> Executors.newFixedThreadPool(THREADS));
+        Fix<Supplier<ExecutorService>> fix = FIXED_THREAD_POOL;
         Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILURE_SHOWN);
@@ -85,7 +93,7 @@ class ExecutorMisuseTest {
 
     @Test
     void callerRunsPolicyPushesBackAndRunsEveryTask(TestReporter reporter) throws Exception {
-        Fix<Supplier<ExecutorService>> fix = Fix.of("bounded pool, CallerRunsPolicy", OtherExecutors::boundedCallerRuns);
+        Fix<Supplier<ExecutorService>> fix = CALLER_RUNS;
         Scenario.Outcome outcome = Scenario.run(fix.make());
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.INVARIANT_HELD);

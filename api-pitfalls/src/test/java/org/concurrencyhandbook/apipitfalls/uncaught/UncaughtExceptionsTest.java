@@ -26,11 +26,13 @@ class UncaughtExceptionsTest {
                 Fix.of("try/catch around start() and submit()", new OtherExports.TryCatchAroundTheLaunch()));
     }
 
+    static final Fix<NightlyExports> COMPLETABLE_FUTURES = Fix.of("CompletableFuture.runAsync, every stage handled",
+            new OtherExports.CompletableFutures());
+    static final Fix<NightlyExports> AFTER_EXECUTE = Fix.of("execute() with afterExecute, a handler on the own thread",
+            new OtherExports.AfterExecuteAndAThreadHandler());
+
     static Stream<Fix<NightlyExports>> rightFixes() {
-        return Stream.of(
-                Fix.of("CompletableFuture.runAsync, every stage handled", new OtherExports.CompletableFutures()),
-                Fix.of("execute() with afterExecute, a handler on the own thread",
-                        new OtherExports.AfterExecuteAndAThreadHandler()));
+        return Stream.of(COMPLETABLE_FUTURES, AFTER_EXECUTE);
     }
 
     @Test
