@@ -2,7 +2,13 @@ package org.concurrencyhandbook.fray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Predicate;
+import org.concurrencyhandbook.testkit.ChildJvm;
 import org.concurrencyhandbook.testkit.Evidence;
 import org.concurrencyhandbook.testkit.Fix;
 import org.junit.jupiter.api.TestReporter;
@@ -22,6 +28,10 @@ public final class ExplorationProof {
      * or 19 of 20 schedules never ended.
      */
     private static final int CANNOT_RUN_WITHIN = 20;
+    /** Enough for a JVM to start on Fray's agents and explore a small good example (about 3 s here). */
+    private static final Duration ALONE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration HANG_AFTER = Duration.ofSeconds(5);
+    private static final int HANG_FACTOR = 3;
     /** For most pitfalls an exception of the scenario's own code is a crash, never the bug found. */
     private static final Predicate<Throwable> NONE_OF_THE_SCENARIOS = thrown -> false;
 
@@ -192,6 +202,77 @@ public final class ExplorationProof {
             assertThat(2 * result.unfinished()).as("%s: Fray runs it now, so explore it", result)
                     .isGreaterThan(result.schedules());
         }
+    }
+
+    /**
+     * Fray cannot run this pitfall's bad example: exploring it never ends — a thread that spins where Fray has no
+     * switch point keeps the only turn, and Fray never runs the thread that would stop it. Each scenario is explored
+     * in a JVM of its own, on this JVM's JDK and agents, since a hung exploration cannot be undone: the good example's
+     * {@value Exploration#SURVIVE} schedules must end, and pass, within {@link #ALONE_LIMIT}; the bad example's are
+     * given {@value #HANG_FACTOR} times as long as the good one took, at least {@link #HANG_AFTER}, and must not
+     * have ended by then. {@code why} says why, for the matrix; the times go in the examples' records, not in it.
+     */
+    public static void hangs(TestReporter reporter, String pitfall, Class<? extends Runnable> badScenario,
+                             Class<? extends Runnable> goodScenario, String why) throws InterruptedException {
+        Duration good = assertEndsAlone(pitfall + "-GoodExample", goodScenario);
+        Duration hung = assertHangsAlone(pitfall + "-BadExample", badScenario, good);
+        Evidence.goodHeld(reporter, "no failure in %d schedules under Fray, explored in a JVM of its own in %.1f s",
+                Exploration.SURVIVE, good.toMillis() / 1e3);
+        Evidence.badShowed(reporter, "its exploration, in a JVM of its own, had not ended after %.1f s: hung",
+                hung.toMillis() / 1e3);
+        Evidence.detected(reporter, "Fray", false, "%s: its exploration never ends", why);
+    }
+
+    /**
+     * Fray cannot run this pitfall at all: exploring its correct code, {@code correctScenario}, in a JVM of its own,
+     * does not complete — it fails inside Fray's own model of the JDK, or it hangs, measured as in {@link #hangs}
+     * against {@link IdleActors}, two threads that do nothing, explored the same way. {@code why} says why, for the
+     * matrix.
+     */
+    public static void cannotRunAlone(TestReporter reporter, String pitfall, Class<? extends Runnable> correctScenario,
+                                      String why) throws InterruptedException {
+        Duration idle = assertEndsAlone(pitfall + "-idle-threads", IdleActors.class);
+        ChildJvm.Result run = exploreAlone(pitfall + "-GoodExample", correctScenario, patience(idle));
+        assertThat(run.timedOut() || "true".equals(run.facts().get("failedInFray")))
+                .as("%s: Fray runs it now, so explore the pitfall", run.describe()).isTrue();
+        Evidence.detected(reporter, "Fray", false, "%s: its exploration of the GoodExample does not complete, so it"
+                + " cannot run this pitfall", why);
+    }
+
+    /** Two threads that do nothing: how long a JVM of its own takes to explore a scenario that ends. */
+    static final class IdleActors implements Runnable {
+        @Override
+        public void run() {
+            Actors.runTogether(() -> { }, () -> { });
+        }
+    }
+
+    private static Duration assertEndsAlone(String name, Class<? extends Runnable> scenario) throws InterruptedException {
+        ChildJvm.Result run = exploreAlone(name, scenario, ALONE_LIMIT);
+        assertThat(run.timedOut()).as("the exploration of %s: %s", scenario.getSimpleName(), run.describe()).isFalse();
+        assertThat(run.facts()).as(run.describe()).containsEntry("failed", "false").containsEntry("unfinished", "0")
+                .containsEntry("schedules", String.valueOf(Exploration.SURVIVE));
+        return run.elapsed();
+    }
+
+    private static Duration assertHangsAlone(String name, Class<? extends Runnable> scenario, Duration thanEnded)
+            throws InterruptedException {
+        ChildJvm.Result run = exploreAlone(name, scenario, patience(thanEnded));
+        assertThat(run.timedOut()).as("%s: Fray runs it now, so explore the pitfall", run.describe()).isTrue();
+        return run.elapsed();
+    }
+
+    private static Duration patience(Duration thanEnded) {
+        return Collections.max(List.of(HANG_AFTER, thanEnded.multipliedBy(HANG_FACTOR)));
+    }
+
+    private static ChildJvm.Result exploreAlone(String name, Class<? extends Runnable> scenario, Duration limit)
+            throws InterruptedException {
+        List<String> fraysAgents = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-javaagent:") || argument.startsWith("-agentpath:")).toList();
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        return ChildJvm.of(ExploreAlone.class).java(java).jvmArgs(fraysAgents.toArray(String[]::new))
+                .args(name, scenario.getName(), String.valueOf(Exploration.SURVIVE)).timeout(limit).collectingFacts().run();
     }
 
     /** Exploring {@code scenario} finds no failure, and every schedule runs the scenario to its end. */
