@@ -61,32 +61,7 @@ final class Scenario {
         // Four parses and the three stores of the files whose parse succeeds; a handler that stores a failed parse's
         // null makes a fourth, counted too.
         CountDownLatch stepsDone = new CountDownLatch(FILE_COUNT + FILE_COUNT - 1);
-        UploadHandler.Steps steps = new UploadHandler.Steps() {
-            @Override
-            public String parse(String file) {
-                stepsDone.countDown();
-                if (file.equals("b.csv")) {
-                    throw recorded(new IllegalArgumentException("parsing b.csv: malformed line 3"));
-                }
-                return file + " parsed";
-            }
-
-            @Override
-            public void store(String parsed) {
-                stepsDone.countDown();
-                if (parsed == null) {
-                    throw recorded(new IllegalArgumentException("storing: nothing to store, a failed parse's null"));
-                }
-                if (parsed.startsWith("d.csv")) {
-                    throw recorded(new IllegalStateException("storing d.csv: disk full"));
-                }
-            }
-
-            private RuntimeException recorded(RuntimeException failure) {
-                thrown.add(failure);
-                return failure;
-            }
-        };
+        UploadHandler.Steps steps = failingSteps(thrown, stepsDone::countDown);
         AtomicInteger uncaught = new AtomicInteger();
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> uncaught.incrementAndGet());
@@ -107,6 +82,40 @@ final class Scenario {
             throw new IllegalStateException("the steps did not throw what the scenario made them throw: " + thrown);
         }
         return outcome;
+    }
+
+    /**
+     * The steps of every run: b.csv's parse fails, d.csv's store fails, and so does storing a failed parse's
+     * {@code null}; each failure is added to {@code thrown} as it is thrown, and {@code stepBegins} runs as each step
+     * begins.
+     */
+    static UploadHandler.Steps failingSteps(List<Throwable> thrown, Runnable stepBegins) {
+        return new UploadHandler.Steps() {
+            @Override
+            public String parse(String file) {
+                stepBegins.run();
+                if (file.equals("b.csv")) {
+                    throw recorded(new IllegalArgumentException("parsing b.csv: malformed line 3"));
+                }
+                return file + " parsed";
+            }
+
+            @Override
+            public void store(String parsed) {
+                stepBegins.run();
+                if (parsed == null) {
+                    throw recorded(new IllegalArgumentException("storing: nothing to store, a failed parse's null"));
+                }
+                if (parsed.startsWith("d.csv")) {
+                    throw recorded(new IllegalStateException("storing d.csv: disk full"));
+                }
+            }
+
+            private RuntimeException recorded(RuntimeException failure) {
+                thrown.add(failure);
+                return failure;
+            }
+        };
     }
 
     static Verdict demonstrate(String example, UploadHandler.Maker maker) throws InterruptedException {

@@ -43,30 +43,7 @@ class FrayExplorationTest {
             List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
             List<Throwable> reported = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch everyFailureReported = new CountDownLatch(FAILURES);
-            UploadHandler.Steps steps = new UploadHandler.Steps() {
-                @Override
-                public String parse(String file) {
-                    if (file.equals("b.csv")) {
-                        throw recorded(new IllegalArgumentException("parsing b.csv: malformed line 3"));
-                    }
-                    return file + " parsed";
-                }
-
-                @Override
-                public void store(String parsed) {
-                    if (parsed == null) {
-                        throw recorded(new IllegalArgumentException("storing: nothing to store, a failed parse's null"));
-                    }
-                    if (parsed.startsWith("d.csv")) {
-                        throw recorded(new IllegalStateException("storing d.csv: disk full"));
-                    }
-                }
-
-                private RuntimeException recorded(RuntimeException failure) {
-                    thrown.add(failure);
-                    return failure;
-                }
-            };
+            UploadHandler.Steps steps = Scenario.failingSteps(thrown, () -> { });
             UploadHandler handler = maker.make(steps, failure -> {
                 reported.add(failure);
                 everyFailureReported.countDown();
