@@ -91,9 +91,10 @@ public final class Exploration {
 
     /**
      * The failing schedule: its number (1 for the first schedule tried), what was thrown, the recording that replays
-     * it, and whether the scenario had run to its end — a thread it left behind failed after it. (Fray's log also
-     * gives the step — the scheduling decisions made — but that depends on what the JVM ran before, the classes it had
-     * loaded: it is not kept.)
+     * it, and whether the scenario's own code had run to its end — as it has when the failure is a thread's uncaught
+     * exception, which Fray reports only once the scenario has returned. (Fray's log also gives the step — the
+     * scheduling decisions made — but that depends on what the JVM ran before, the classes it had loaded: it is not
+     * kept.)
      */
     public record Failure(int schedule, Throwable thrown, Path recording, boolean afterTheScenarioEnded) {
 
@@ -126,31 +127,66 @@ public final class Exploration {
 
     /** Runs {@code scenario} under at most {@code schedules} schedules, stopping at the first that fails. */
     public static Result explore(String name, int schedules, Runnable scenario) {
+        return explore(name, schedules, scenario, false);
+    }
+
+    /**
+     * As {@link #explore(String, int, Runnable)}, with a thread's uncaught exception not counted as a failure — for a
+     * fix that hands every exception over and still lets one end a thread (3.4's {@code afterExecute}).
+     */
+    public static Result exploreIgnoringUncaughtExceptions(String name, int schedules, Runnable scenario) {
+        return explore(name, schedules, scenario, true);
+    }
+
+    private static Result explore(String name, int schedules, Runnable scenario, boolean ignoreUncaught) {
         Path report = REPORTS.resolve(name.replaceAll("[^A-Za-z0-9.-]+", "-"));
         long start = System.nanoTime();
         Random seeded = new Random(SEED);
         RandomnessProvider randomness = () -> new ControlledRandom(new ArrayList<>(), new ArrayList<>(), seeded);
-        AtomicInteger ranToTheEnd = new AtomicInteger();
-        AtomicBoolean lastRanToTheEnd = new AtomicBoolean();
-        Ran ran = run(report, schedules, new POSScheduler(randomness.getRandomness()), randomness, false, () -> {
+        Tally tally = new Tally(scenario);
+        Ran ran = run(report, schedules, new POSScheduler(randomness.getRandomness()), randomness, false, ignoreUncaught,
+                tally);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (ran.thrown() == null) {
+            return new Result(name, ran.iterations(), Optional.empty(), ran.iterations() - tally.ranToTheEnd.get(),
+                    elapsed);
+        }
+        // The last: Fray also logs, without stopping, some failures inside its own model that its run survives.
+        Matcher found = ERROR_FOUND.matcher(read(report.resolve("fray.log")));
+        String failedAt = null;
+        while (found.find()) {
+            failedAt = found.group(1);
+        }
+        if (failedAt == null) {
+            throw new IllegalStateException("Fray reported " + ran.thrown() + " but logged no failing schedule in " + report);
+        }
+        int schedule = Integer.parseInt(failedAt) + 1;
+        boolean afterTheEnd = tally.lastRanToTheEnd.get();
+        int earlierRanToTheEnd = tally.ranToTheEnd.get() - (afterTheEnd ? 1 : 0);
+        return new Result(name, schedule, Optional.of(new Failure(schedule, ran.thrown(), report.resolve("recording"),
+                afterTheEnd)), schedule - 1 - earlierRanToTheEnd, elapsed);
+    }
+
+    /**
+     * The scenario, counting the schedules that ran it to its end. Replays run it too, so that a recording meets the
+     * same synchronization points it was made with.
+     */
+    private static final class Tally implements Runnable {
+        private final Runnable scenario;
+        private final AtomicInteger ranToTheEnd = new AtomicInteger();
+        private final AtomicBoolean lastRanToTheEnd = new AtomicBoolean();
+
+        Tally(Runnable scenario) {
+            this.scenario = scenario;
+        }
+
+        @Override
+        public void run() {
             lastRanToTheEnd.set(false);
             scenario.run();
             ranToTheEnd.incrementAndGet();
             lastRanToTheEnd.set(true);
-        });
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        if (ran.thrown() == null) {
-            return new Result(name, ran.iterations(), Optional.empty(), ran.iterations() - ranToTheEnd.get(), elapsed);
         }
-        Matcher found = ERROR_FOUND.matcher(read(report.resolve("fray.log")));
-        if (!found.find()) {
-            throw new IllegalStateException("Fray reported " + ran.thrown() + " but logged no failing schedule in " + report);
-        }
-        int schedule = Integer.parseInt(found.group(1)) + 1;
-        boolean afterTheEnd = lastRanToTheEnd.get();
-        int earlierRanToTheEnd = ranToTheEnd.get() - (afterTheEnd ? 1 : 0);
-        return new Result(name, schedule, Optional.of(new Failure(schedule, ran.thrown(), report.resolve("recording"),
-                afterTheEnd)), schedule - 1 - earlierRanToTheEnd, elapsed);
     }
 
     /**
@@ -165,7 +201,7 @@ public final class Exploration {
             Scheduler scheduler = (Scheduler) Class.forName(schedulerClass).getConstructor(Randomness.class)
                     .newInstance(random);
             return run(recording.resolveSibling(recording.getFileName() + "-replayed"), 1, scheduler,
-                    new ControlledRandomProvider(), true, scenario).thrown();
+                    new ControlledRandomProvider(), true, false, new Tally(scenario)).thrown();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the recording " + recording, e);
         } catch (ReflectiveOperationException e) {
@@ -177,7 +213,7 @@ public final class Exploration {
     }
 
     private static Ran run(Path report, int iterations, Scheduler scheduler, RandomnessProvider randomness, boolean replay,
-                           Runnable scenario) {
+                           boolean ignoreUncaught, Runnable scenario) {
         PrintStream console = System.out;
         PrintStream errors = System.err;
         try {
@@ -195,7 +231,7 @@ public final class Exploration {
                         new ExecutionInfo(new LambdaExecutor(() -> {
                             scenario.run();
                             return Unit.INSTANCE;
-                        }), false, false, MAX_STEPS),
+                        }), ignoreUncaught, false, MAX_STEPS),
                         report, iterations, TIME_LIMIT_SECONDS, scheduler, randomness,
                         true, false, true, replay, false, false,
                         NetworkDelegateType.PROACTIVE, SystemTimeDelegateType.NONE, 100_000L, true, true, true,

@@ -17,15 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * 4.8 under Fray, with no hint: the export of the scenario's rows starts and the caller cancels it at once — how many
- * rows have been written by then, and which one is in progress, is Fray's choice. The invariant: after
- * {@code cancel()} has returned, at most the row in progress is written. (Not the scenario's other half, that the
- * export says it was cancelled: here the cancel may come after the last row, and a future that has completed rightly
- * refuses it.) The
+ * 4.8 under Fray, with no hint of when: the export of the scenario's rows starts, and the caller cancels it once its
+ * first row has begun — the pitfall is about work already running (cancelled before it starts, a
+ * {@code CompletableFuture}'s task is skipped, observed). How many rows have been written by then, and which one is in
+ * progress, is Fray's choice. The invariant: after {@code cancel()} has returned, at most the row in progress is
+ * written. (Not the scenario's other half, that the export says it was cancelled: here the cancel may come after the
+ * last row, and a future that has completed rightly refuses it.) The
  * rows' writer answers interrupts as it begins a row, as the scenario's does while it waits; and a second row begun
  * after the cancel is the failure, recorded, and refused with an {@code InterruptedException} so that the work ends.
- * The caller then waits for that failure with a time-out, which Fray lets run out only once no other thread can run
- * — once the export's work has ended.
+ * The caller's two waits — for the first row, then for a second row after the cancel — have a time-out, which Fray
+ * lets run out only once no other thread can run: once the export's work has ended, or where Fray cannot run it.
  */
 @Timeout(120)
 class FrayExplorationTest {
@@ -41,13 +42,15 @@ class FrayExplorationTest {
         return CancelTest.rightFixes();
     }
 
-    private static Runnable cancelledAtOnce(Supplier<Exporter> opener) {
+    private static Runnable cancelledWhileRunning(Supplier<Exporter> opener) {
         return () -> {
             AtomicBoolean cancelReturned = new AtomicBoolean();
             AtomicInteger rowsAfterTheCancel = new AtomicInteger();
             CountDownLatch secondRowAfterTheCancel = new CountDownLatch(1);
+            CountDownLatch exportRunning = new CountDownLatch(1);
             try (Exporter exporter = opener.get()) {
                 Exporter.Export export = exporter.start(Scenario.ROWS, row -> {
+                    exportRunning.countDown();
                     if (Thread.interrupted()) {
                         throw new InterruptedException("the destination's wait answered the interrupt");
                     }
@@ -56,6 +59,7 @@ class FrayExplorationTest {
                         throw new InterruptedException("refused: a second row begun after the cancel");
                     }
                 });
+                exportRunning.await(UNTIL_NOTHING_ELSE_RUNS_SECONDS, TimeUnit.SECONDS);
                 export.cancel();
                 cancelReturned.set(true);
                 assertThat(secondRowAfterTheCancel.await(UNTIL_NOTHING_ELSE_RUNS_SECONDS, TimeUnit.SECONDS))
@@ -68,24 +72,24 @@ class FrayExplorationTest {
 
     @Test
     void frayFindsTheWorkThatGoesOn(TestReporter reporter) {
-        ExplorationProof.badFound(reporter, PITFALL, cancelledAtOnce(BadExample::new),
-                "a row begun after cancel() had returned, with no hint");
+        ExplorationProof.badFound(reporter, PITFALL, cancelledWhileRunning(BadExample::new),
+                "a row begun after cancel() had returned, in every order");
     }
 
     @Test
     void frayFindsATemptingWrongFix(TestReporter reporter) {
         Fix<Supplier<Exporter>> fix = OtherExporters.OWN_EXECUTOR;
-        ExplorationProof.wrongFixFound(reporter, PITFALL, fix, cancelledAtOnce(fix.make()));
+        ExplorationProof.wrongFixFound(reporter, PITFALL, fix, cancelledWhileRunning(fix.make()));
     }
 
     @Test
     void theGoodExampleSurvives(TestReporter reporter) {
-        ExplorationProof.goodSurvives(reporter, PITFALL, cancelledAtOnce(GoodExample::new));
+        ExplorationProof.goodSurvives(reporter, PITFALL, cancelledWhileRunning(GoodExample::new));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rightFixesOnVirtualThreads")
     void frayCannotRunTheRecommendedFix(Fix<Supplier<Exporter>> fix) {
-        ExplorationProof.fixCannotRun(PITFALL, fix, cancelledAtOnce(fix.make()));
+        ExplorationProof.fixCannotRun(PITFALL, fix, cancelledWhileRunning(fix.make()));
     }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
  * each on a thread of its own. Whenever the writer holds the lock it looks whether the reporter is queued for it; the
  * invariant: once it has seen the reporter queued, it does not take the lock again before the reporter has had it —
  * what a lock that serves in turn guarantees, and what a non-fair lock breaks by letting the writer barge in as it
- * releases. Fray decides itself who gets a released lock, and in 300 schedules gave it to the queued reporter every
- * time, fair lock or not: it cannot see this pitfall, which the tests assert — and that the reporter was seen queued,
- * so that the blindness is not an empty scenario's. Not explored: the wrong fix with {@code synchronized}, whose
+ * releases. In 300 schedules under Fray the writer never took the lock ahead of the queued reporter, fair lock or
+ * not: it cannot see this pitfall, which the tests assert — and that the reporter was seen queued, so that the
+ * blindness is not an empty scenario's. Not explored: the wrong fix with {@code synchronized}, whose
  * journal sees the queue through the reporter's thread state, and one of whose 300 schedules did not reach its end
  * (observed); and the fair {@code ReentrantReadWriteLock}, whose queue Fray 0.9.2 never showed the reporter in
  * (observed) — a survival that would prove nothing.
@@ -81,8 +81,8 @@ class FrayExplorationTest {
     @Test
     void frayCannotSeeTheWriterBargeIn(TestReporter reporter) {
         ExplorationProof.badUnseen(reporter, PITFALL, appendsAndARead(BadExample::new), "the writer never took the lock"
-                + " ahead of the queued reporter: Fray hands a released lock to a thread queued for it, fair lock or"
-                + " not, so the barging that starves the reporter never happens under it");
+                + " ahead of the queued reporter, fair lock or not: whichever thread Fray lets run after a release, the"
+                + " barging that starves the reporter never happens under it");
         assertTheReporterWasSeenQueued();
     }
 
