@@ -6,8 +6,7 @@ import org.concurrencyhandbook.support.Facts;
 /**
  * Explores one scenario in a JVM of its own, for {@link ExplorationProof#hangs}: {@code args[0]} is the exploration's
  * name, {@code args[1]} names a {@code Runnable} with a no-argument constructor, {@code args[2]} is the number of
- * schedules. Records how many schedules
- * it ran and whether one failed, and how — if the exploration ever ends.
+ * schedules. Records how many schedules it ran and whether one failed, and how — if the exploration ever ends.
  */
 public final class ExploreAlone {
 

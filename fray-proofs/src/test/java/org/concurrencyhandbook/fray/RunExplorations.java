@@ -7,9 +7,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.concurrencyhandbook.support.Facts;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;

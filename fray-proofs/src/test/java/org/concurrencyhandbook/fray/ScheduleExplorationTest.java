@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs every pitfall's {@code FrayExplorationTest} on Fray's instrumented JDK, in two JVMs of their own, each with half
- * of them, after building that JDK if this is the first run. On a machine where Fray cannot run, the explorations are skipped — inconclusive, with
- * the reason — and the build goes on.
+ * of them, after building that JDK if this is the first run. On a machine where Fray cannot run, the explorations are
+ * skipped — inconclusive, with the reason — and the build goes on.
  */
 @Timeout(600)
 class ScheduleExplorationTest {
